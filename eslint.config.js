@@ -1,0 +1,23 @@
+// Self-lint: typescript-eslint on every source, eslint-plugin-eslint-plugin on the rules.
+import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', 'tests/**/fixtures/**', 'tests/types/cases/**', 'bench/corpus/**', 'bench/.cache/**', '.tmp/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['rules/**/*.ts'],
+    ...eslintPlugin.configs.recommended,
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,62 @@
+import type { RuleId } from './rules.js';
+
+/**
+ * Message templates, shared by the lint rules (as `meta.messages`) and the guard. Placeholders:
+ * - `{{operation}}`: the offending call, e.g. `res.json()`;
+ * - `{{first}}`: the call that sent or ended the response first;
+ * - `{{where}}`: where `first` happened: "on line 12" for lint, "at app.js:12:5" for the guard.
+ * Every message says what happened and what to do.
+ */
+export const MESSAGES = {
+  'no-double-send': {
+    alreadyFinished:
+      '`{{operation}}` finishes a response that `{{first}}` already finished {{where}}. Return after the first send (`return {{first}}`), or check `res.headersSent` first.',
+    mayBeFinished:
+      '`{{operation}}` may finish a response that `{{first}}` already finished {{where}} on some path. Return after the first send, or make the branches exclusive.',
+    nextAfterFinish:
+      '`{{operation}}` passes the request on after `{{first}}` already finished the response {{where}}. Return after the send instead of also calling next.',
+    nextMayBeAfterFinish:
+      '`{{operation}}` may pass the request on after `{{first}}` finished the response {{where}} on some path. Return after the send instead of also calling next.',
+  },
+  'no-header-after-send': {
+    headAfterSend:
+      '`{{operation}}` changes the head after `{{first}}` already sent it {{where}} (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.',
+    headMayBeAfterSend:
+      '`{{operation}}` changes the head, but `{{first}}` may already have sent it {{where}} on some path (ERR_HTTP_HEADERS_SENT). Set status and headers before sending, or return after the send.',
+  },
+  'no-write-after-end': {
+    writeAfterEnd:
+      '`{{operation}}` writes to a response that `{{first}}` already ended {{where}} (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.',
+    writeMayBeAfterEnd:
+      '`{{operation}}` may write to a response that `{{first}}` already ended {{where}} on some path (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.',
+  },
+  'require-end': {
+    neverResponds:
+      'This handler never finishes the response or calls next(); the client waits until a timeout. Send a response (e.g. `res.end()`) or call `next()` on every path.',
+    someNotRespond:
+      'This handler does not finish the response or call next() on a path that returns at {{where}}; the client waits until a timeout. Send a response or call `next()` on that path.',
+    notEndedAtRuntime:
+      'The response was not finished {{where}}; the client is left waiting. Finish it (`res.end()`, `res.send()`, …) or call `next()` on every path.',
+  },
+  'content-length-in-bytes': {
+    stringLength:
+      'Content-Length counts bytes, but `{{operation}}` counts UTF-16 code units of a string; any non-ASCII character makes the body truncated or the client wait. Use `Buffer.byteLength({{first}})`.',
+    mismatch:
+      'Content-Length declared {{declared}} bytes but {{actual}} were written{{hint}}. Compute it with `Buffer.byteLength(body)`.',
+  },
+} as const satisfies Record<RuleId, Record<string, string>>;
+
+/** Messages of the fixes and suggestions, keyed by suggestion id. */
+export const SUGGESTION_MESSAGES = {
+  addReturn: 'Return right after the earlier send on line {{line}}.',
+  useByteLength: 'Use `Buffer.byteLength({{text}})`.',
+} as const;
+
+export type MessageId<R extends RuleId> = keyof (typeof MESSAGES)[R];
+
+/** Fill `{{name}}` placeholders. Unknown placeholders are left visible, not dropped. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (whole, key: string) =>
+    Object.hasOwn(data, key) ? String(data[key]) : whole,
+  );
+}
