@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { RULE_IDS } from '../src/lifecycle/index.js';
+import plugin from '../src/index.js';
+
+const enabled = (name: keyof typeof plugin.configs) => Object.keys(plugin.configs[name].rules ?? {}).sort();
+const prefixed = (ids: string[]) => ids.map((id) => `response-lifecycle/${id}`).sort();
+
+describe('plugin object and configs', () => {
+  it('has the flat-config plugin shape', () => {
+    expect(plugin.meta).toEqual({ name: 'eslint-plugin-response-lifecycle', version: expect.any(String), namespace: 'response-lifecycle' });
+    expect(Object.keys(plugin.configs).sort()).toEqual(['all', 'recommended', 'recommended-type-checked', 'strict']);
+    for (const config of Object.values(plugin.configs)) {
+      expect(config.plugins?.['response-lifecycle']).toBe(plugin);
+    }
+  });
+
+  it('derives recommended from meta.docs (no type information needed)', () => {
+    const expected = Object.entries(rules)
+      .filter(([, r]) => r.meta.docs?.recommended === 'recommended' && !r.meta.docs.requiresTypeChecking)
+      .map(([id]) => id);
+    expect(enabled('recommended')).toEqual(prefixed(expected));
+  });
+
+  it('recommended-type-checked turns on the same rules plus type-aware ones, with the project service', () => {
+    expect(enabled('recommended-type-checked')).toEqual(
+      prefixed(Object.entries(rules).filter(([, r]) => r.meta.docs?.recommended === 'recommended').map(([id]) => id)),
+    );
+    expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toEqual({ projectService: true });
+  });
+
+  it('strict adds the strict rules; all has every rule', () => {
+    const strictIds = Object.entries(rules)
+      .filter(([, r]) => r.meta.docs?.recommended !== undefined)
+      .map(([id]) => id);
+    expect(enabled('strict')).toEqual(prefixed(strictIds));
+    expect(enabled('all')).toEqual(prefixed(Object.keys(rules)));
+  });
+
+  it('has a rule for every lifecycle rule id that exists so far, each in recommended', () => {
+    for (const id of RULE_IDS.filter((id) => id in rules)) {
+      expect(enabled('recommended')).toContain(`response-lifecycle/${id}`);
+    }
+  });
+});
