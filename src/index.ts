@@ -19,3 +19,6 @@ const plugin: ResponseLifecyclePlugin = {
 Object.assign(plugin.configs, buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules));
 
 export default plugin;
+// Node's require(esm) returns this export when present, so `require('eslint-plugin-response-lifecycle')`
+// from CommonJS configs gets the plugin itself rather than a namespace object.
+export { plugin as 'module.exports' };
