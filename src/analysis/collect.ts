@@ -1,0 +1,472 @@
+/**
+ * The traversal half of the analysis: ESLint listeners that record, per code path segment and in
+ * evaluation order, every operation on a candidate response (a function parameter, or an alias of
+ * one). Classification goes through the lifecycle model only (`memberSpec`, `operationOf`,
+ * `PSEUDO_OPERATIONS`). Nothing is decided here about which candidates are responses; the solver
+ * asks ./handlers.ts. Frames are handed to `onFrame` when their code path ends.
+ */
+import type { Rule } from 'eslint';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
+import { assumptionsOf, type Assumption } from './guards.js';
+import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
+import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
+import type { Origin, ResponseKey } from './state.js';
+
+/** Array methods whose callback may run once per element. */
+const ITERATION_METHODS = new Set([
+  'forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
+]);
+
+export interface CollectorOptions {
+  /** Functions or `res` methods that finish the response (`sendError(res, …)`, `res.sendError(…)`). */
+  readonly finishingHelpers: ReadonlySet<string>;
+}
+
+type Listener = (...args: never[]) => void;
+
+export class Collector {
+  private readonly stack: Frame[] = [];
+  private readonly keyCache = new Map<TSESLint.Scope.Variable, ResponseKey | null>();
+
+  constructor(
+    private readonly ctx: HandlerContext,
+    private readonly options: CollectorOptions,
+    private readonly onFrame: (frame: Frame) => void,
+  ) {}
+
+  listeners(): Record<string, Listener> {
+    return {
+      onCodePathStart: (codePath: Rule.CodePath, node: TSESTree.Node) => this.start(codePath, node),
+      onCodePathEnd: (_codePath: Rule.CodePath, _node: TSESTree.Node) => {
+        const frame = this.stack.pop();
+        if (frame) this.onFrame(frame);
+      },
+      onCodePathSegmentStart: (segment: Rule.CodePathSegment, node: TSESTree.Node) => this.enter(segment, node),
+      onUnreachableCodePathSegmentStart: (segment: Rule.CodePathSegment, node: TSESTree.Node) => this.enter(segment, node),
+      onCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
+      onUnreachableCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
+      'CallExpression:exit': (node: TSESTree.CallExpression) => this.call(node),
+      'NewExpression:exit': (node: TSESTree.NewExpression) => this.throwPoint(node),
+      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => this.throwPoint(node),
+      'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => this.throwPoint(node),
+      'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.assignment(node),
+      'ReturnStatement:exit': (node: TSESTree.ReturnStatement) => {
+        const frame = this.top();
+        if (frame) for (const segment of frame.current) frame.returns.set(segment.id, node);
+      },
+      BlockStatement: (node: TSESTree.BlockStatement) => {
+        // Entering a `try` block is the first point an exception may leave it.
+        if (node.parent.type === AST_NODE_TYPES.TryStatement && node.parent.block === node && node.parent.handler) {
+          this.record({ kind: 'throwPoint', tryNode: node.parent });
+        }
+      },
+      Identifier: (node: TSESTree.Identifier) => this.identifier(node),
+      IfStatement: (node: TSESTree.IfStatement) => this.guard(node.test, node.consequent, false),
+      ConditionalExpression: (node: TSESTree.ConditionalExpression) => this.guard(node.test, node.consequent, false),
+      LogicalExpression: (node: TSESTree.LogicalExpression) => {
+        if (node.operator !== '??') this.guard(node.left, node.right, node.operator === '||');
+      },
+      '*:exit': (node: TSESTree.Node) => this.testExit(node),
+    };
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private start(codePath: Rule.CodePath, node: TSESTree.Node): void {
+    const parent = this.top();
+    if (parent && isFunctionNode(node)) this.captures(node);
+    this.stack.push({
+      codePath,
+      node,
+      repeated: isFunctionNode(node) && isIterationCallback(node),
+      ops: new Map(),
+      segmentStart: new Map(),
+      branches: new Map(),
+      returns: new Map(),
+      catchEntry: new Map(),
+      current: new Set(),
+    });
+  }
+
+  private enter(segment: Rule.CodePathSegment, node: TSESTree.Node): void {
+    const frame = this.top();
+    if (!frame) return;
+    frame.current.add(segment);
+    frame.segmentStart.set(segment.id, node);
+    if (node.type === AST_NODE_TYPES.CatchClause && node.parent.type === AST_NODE_TYPES.TryStatement) {
+      frame.catchEntry.set(segment.id, node.parent);
+    }
+  }
+
+  private record(op: Op): void {
+    const frame = this.top();
+    if (!frame) return;
+    for (const segment of frame.current) {
+      if (!segment.reachable) continue;
+      let list = frame.ops.get(segment.id);
+      if (!list) frame.ops.set(segment.id, (list = []));
+      list.push(op);
+    }
+  }
+
+  // ---- which values are candidate responses --------------------------------------------------
+
+  private resolve(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    let scope: TSESLint.Scope.Scope | null = this.ctx.sourceCode.getScope(id);
+    for (; scope; scope = scope.upper) {
+      const ref = scope.references.find((r) => r.identifier === id);
+      if (ref) return ref.resolved ?? undefined;
+      if (scope.type === 'function' || scope.type === 'global' || scope.type === 'module') break;
+    }
+    return undefined;
+  }
+
+  /** The candidate response an identifier refers to: a parameter, or a `const` alias of one. */
+  keyOfIdentifier(id: TSESTree.Identifier): ResponseKey | undefined {
+    const variable = this.resolve(id);
+    return variable ? this.keyOfVariable(variable) : undefined;
+  }
+
+  keyOfVariable(variable: TSESLint.Scope.Variable): ResponseKey | undefined {
+    const cached = this.keyCache.get(variable);
+    if (cached !== undefined) return cached ?? undefined;
+    this.keyCache.set(variable, null); // cycle guard
+    const key = this.computeKey(variable);
+    this.keyCache.set(variable, key ?? null);
+    return key;
+  }
+
+  private computeKey(variable: TSESLint.Scope.Variable): ResponseKey | undefined {
+    const def = variable.defs[0];
+    if (!def || variable.defs.length > 1) return undefined;
+    if (def.type === 'Parameter') {
+      const fn = def.node as TSESTree.Node;
+      if (!isFunctionNode(fn)) return undefined;
+      const direct = fn.params.some(
+        (p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name),
+      );
+      return direct ? variable : undefined;
+    }
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
+      const init = def.node.init ? unwrapTs(def.node.init) : undefined;
+      const writes = variable.references.filter((r) => r.isWrite()).length;
+      if (init?.type === AST_NODE_TYPES.Identifier && writes <= 1) return this.keyOfIdentifier(init);
+    }
+    return undefined;
+  }
+
+  /** `next` of a handler: the response key of that handler. */
+  private nextKey(id: TSESTree.Identifier): ResponseKey | undefined {
+    const variable = this.resolve(id);
+    const def = variable?.defs[0];
+    if (def?.type !== 'Parameter') return undefined;
+    const fn = def.node as TSESTree.Node;
+    if (!isFunctionNode(fn)) return undefined;
+    const info = handlerInfo(fn, this.ctx);
+    if (!info || info.next !== def.name) return undefined;
+    const response = this.ctx.sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === info.response);
+    return response ? this.keyOfVariable(response) : undefined;
+  }
+
+  /** The response a receiver expression is, looking through chains: `res.status(404)` → `res`. */
+  private receiverKey(expr: TSESTree.Node): { key: ResponseKey; root: TSESTree.Identifier } | undefined {
+    let node = unwrapChain(expr);
+    while (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrapChain(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const name = calleeName(callee);
+      // Lifecycle members return the response, so a chain keeps its receiver.
+      if (name === undefined || memberSpec(name)?.kind !== 'method') return undefined;
+      node = unwrapChain(callee.object);
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const key = this.keyOfIdentifier(node);
+    return key ? { key, root: node } : undefined;
+  }
+
+  // ---- operations ------------------------------------------------------------------------------
+
+  private origin(node: TSESTree.Node, display: string): Origin {
+    return { node, display, statement: statementOf(node) };
+  }
+
+  private throwPoint(node: TSESTree.Node): void {
+    const tryNode = enclosingTry(node);
+    if (tryNode) this.record({ kind: 'throwPoint', tryNode });
+  }
+
+  private call(node: TSESTree.CallExpression): void {
+    this.throwPoint(node);
+    const callee = unwrapChain(node.callee);
+    const name = calleeName(callee);
+    const consumed = new Set<TSESTree.Node>();
+
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrapTs(callee.object);
+      if (name === 'exit' && object.type === AST_NODE_TYPES.Identifier && object.name === 'process') {
+        this.record({ kind: 'exit', node });
+        return;
+      }
+      const receiver = name === undefined ? undefined : this.receiverKey(callee.object);
+      if (receiver && name !== undefined) {
+        this.memberCall(node, name, receiver);
+      }
+      if (name === 'pipe') this.pipe(node, node.arguments.slice(0, 1), consumed);
+    } else if (callee.type === AST_NODE_TYPES.Identifier) {
+      const key = this.nextKey(callee);
+      if (key) {
+        const arg = node.arguments[0];
+        const display = arg?.type === AST_NODE_TYPES.Identifier ? `${callee.name}(${arg.name})` : `${callee.name}()`;
+        this.record({ kind: 'next', key, origin: this.origin(node, display) });
+      }
+    }
+    if (name === 'pipeline') this.pipe(node, node.arguments, consumed);
+
+    // The response (or `next`) passed as an argument.
+    node.arguments.forEach((arg, argIndex) => {
+      const value = unwrapTs(arg);
+      if (consumed.has(arg) || value.type !== AST_NODE_TYPES.Identifier) return;
+      const key = this.keyOfIdentifier(value);
+      if (key) {
+        const text = this.ctx.sourceCode.getText(node.callee as never);
+        this.record({
+          kind: 'call',
+          key,
+          origin: this.origin(node, `${text}()`),
+          target: callee.type === AST_NODE_TYPES.Identifier ? this.localFunction(callee) : undefined,
+          argIndex,
+          finishing: name !== undefined && this.options.finishingHelpers.has(name),
+        });
+        return;
+      }
+      const nextKey = this.nextKey(value);
+      if (nextKey) this.record({ kind: 'escape', key: nextKey, node: arg });
+    });
+  }
+
+  private memberCall(
+    node: TSESTree.CallExpression,
+    name: string,
+    receiver: { key: ResponseKey; root: TSESTree.Identifier },
+  ): void {
+    const display = `${receiver.root.name}.${name}()`;
+    const spec = memberSpec(name);
+    if (spec?.kind === 'method') {
+      const first = node.arguments[0];
+      const last = node.arguments[node.arguments.length - 1];
+      const operation = operationOf(spec, {
+        hasData: first !== undefined && !isFunctionNode(first) && !isNullish(first),
+        hasCallback: last !== undefined && isFunctionNode(last),
+      });
+      if (operation.effect === 'read' || operation.effect === 'neutral') return;
+      this.record({ kind: 'member', key: receiver.key, operation, origin: this.origin(node, display) });
+      return;
+    }
+    if (this.options.finishingHelpers.has(name)) {
+      this.record({ kind: 'member', key: receiver.key, operation: FINISH, origin: this.origin(node, display) });
+      return;
+    }
+    // A method the model does not know (`res.ok()`, `res.sendError()`) hands the response to other code.
+    if (spec === undefined && !Object.hasOwn(IRRELEVANT_MEMBERS, name)) {
+      this.record({ kind: 'escape', key: receiver.key, node });
+    }
+  }
+
+  /** `src.pipe(res)` and `pipeline(src, …, res, cb)`: the stream finishes the response later. */
+  private pipe(node: TSESTree.CallExpression, candidates: readonly TSESTree.Node[], consumed: Set<TSESTree.Node>): void {
+    for (const arg of candidates) {
+      const value = unwrapTs(arg);
+      if (value.type !== AST_NODE_TYPES.Identifier) continue;
+      const key = this.keyOfIdentifier(value);
+      if (!key) continue;
+      consumed.add(arg);
+      const options = node.arguments[1];
+      if (calleeName(node.callee) === 'pipe' && options && keepsOpen(options)) {
+        this.record({ kind: 'escape', key, node });
+        continue;
+      }
+      const pseudo = PSEUDO_OPERATIONS.pipedInto;
+      this.record({
+        kind: 'member',
+        key,
+        operation: { effect: pseudo.effect },
+        origin: this.origin(node, pseudo.display.replace('res', value.name)),
+      });
+    }
+  }
+
+  private assignment(node: TSESTree.AssignmentExpression): void {
+    const left = unwrapTs(node.left);
+    if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = calleeName(left);
+    const spec = name === undefined ? undefined : memberSpec(name);
+    if (spec?.kind !== 'property' || spec.effect === 'read' || spec.effect === 'neutral') return;
+    const receiver = this.receiverKey(left.object);
+    if (!receiver) return;
+    const operation = operationOf(spec, { hasData: false, hasCallback: false });
+    this.record({
+      kind: 'member',
+      key: receiver.key,
+      operation,
+      origin: this.origin(node, `${receiver.root.name}.${name} = …`),
+    });
+  }
+
+  /** A response used as a value (returned, stored, put in an object) leaves this function's control. */
+  private identifier(node: TSESTree.Identifier): void {
+    const parent = node.parent;
+    const escapes =
+      (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node) ||
+      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
+      (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      parent.type === AST_NODE_TYPES.SpreadElement ||
+      parent.type === AST_NODE_TYPES.YieldExpression ||
+      (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node)) ||
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node);
+    if (!escapes) return;
+    const key = this.keyOfIdentifier(node) ?? this.nextKey(node);
+    if (key) this.record({ kind: 'escape', key, node });
+  }
+
+  /** A nested function that uses the response (or `next`) may finish it later. */
+  private captures(fn: TSESTree.Node): void {
+    const scope = this.ctx.sourceCode.getScope(fn);
+    const seen = new Set<ResponseKey>();
+    for (const ref of scope.through) {
+      const key = this.keyOfIdentifier(ref.identifier as TSESTree.Identifier) ?? this.nextKey(ref.identifier as TSESTree.Identifier);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        this.record({ kind: 'escape', key, node: fn });
+      }
+    }
+  }
+
+  private localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
+    const variable = this.resolve(callee);
+    const def = variable?.defs[0];
+    if (!variable || !def || variable.defs.length > 1) return undefined;
+    if (def.type === 'FunctionName') return def.node as TSESTree.Node;
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = unwrapTs(def.node.init);
+      const writes = variable.references.filter((r) => r.isWrite()).length;
+      if (isFunctionNode(init) && writes <= 1) return init;
+    }
+    return undefined;
+  }
+
+  // ---- guards ----------------------------------------------------------------------------------
+
+  private readonly pendingTests = new Map<TSESTree.Node, { matchStart: TSESTree.Node; swap: boolean }>();
+
+  private guard(test: TSESTree.Node, matchStart: TSESTree.Node, swap: boolean): void {
+    if (assumptionsOf(test, true).length === 0 && assumptionsOf(test, false).length === 0) return;
+    this.pendingTests.set(test, { matchStart, swap });
+  }
+
+  /** When a guard test has been evaluated, the current segments are where the branch leaves from. */
+  private testExit(node: TSESTree.Node): void {
+    if (this.pendingTests.size === 0) return;
+    const pending = this.pendingTests.get(node);
+    if (!pending) return;
+    this.pendingTests.delete(node);
+    const frame = this.top();
+    if (!frame) return;
+    const whenTrue = this.resolveAssumptions(assumptionsOf(node, true));
+    const whenFalse = this.resolveAssumptions(assumptionsOf(node, false));
+    // `a || b`: the right side runs when the left is false.
+    const branch: Branch = pending.swap
+      ? { matchStart: pending.matchStart, onMatch: whenFalse, otherwise: whenTrue }
+      : { matchStart: pending.matchStart, onMatch: whenTrue, otherwise: whenFalse };
+    for (const segment of frame.current) {
+      if (!segment.reachable) continue;
+      let list = frame.branches.get(segment.id);
+      if (!list) frame.branches.set(segment.id, (list = []));
+      list.push(branch);
+    }
+  }
+
+  private resolveAssumptions(list: readonly Assumption[]): ResolvedAssumption[] {
+    const out: ResolvedAssumption[] = [];
+    for (const assumption of list) {
+      const key = this.keyOfIdentifier(assumption.object);
+      if (!key) continue;
+      const display = `${assumption.object.name}.${(assumption.node.property as TSESTree.Identifier).name}`;
+      out.push({ key, meaning: assumption.meaning, value: assumption.value, origin: this.origin(assumption.node, display) });
+    }
+    return out;
+  }
+}
+
+const FINISH: Operation = { effect: 'finish', setsHead: false, writesData: false };
+
+function unwrapChain(node: TSESTree.Node): TSESTree.Node {
+  const inner = unwrapTs(node);
+  return inner.type === AST_NODE_TYPES.ChainExpression ? unwrapTs(inner.expression) : inner;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
+/** `src.pipe(res, { end: false })` leaves the response open. */
+function keepsOpen(options: TSESTree.Node): boolean {
+  return (
+    options.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (p) =>
+        p.type === AST_NODE_TYPES.Property &&
+        calleeName(p.key) === 'end' &&
+        p.value.type === AST_NODE_TYPES.Literal &&
+        p.value.value === false,
+    )
+  );
+}
+
+function isIterationCallback(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = unwrapChain(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? calleeName(callee) : undefined;
+  return name !== undefined && ITERATION_METHODS.has(name);
+}
+
+/** The innermost `try` (with a `catch`) whose block contains `node`, within the same function. */
+function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return undefined;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
+  }
+  return undefined;
+}
+
+/**
+ * The expression statement that consists of the call `node` (through `res.status(404).json(x)`
+ * chains, `await`, `void`), when `return` can be inserted before it.
+ */
+function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return parent;
+    const continues =
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current) ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression;
+    if (!continues) return undefined;
+    current = parent;
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * Which functions are request handlers, and which of their parameters is the response.
+ *
+ * Shared by every lifecycle rule (the path analysis, `require-end`, `typed-response-param`).
+ * Entry points:
+ * - `handlerInfo(fn, ctx)`: the handler facts of a function (its response, request and next
+ *   parameters and why it counts as a handler), or `undefined`.
+ * - `isRegisteredHandler(fn)`: `fn` is passed to a handler registration (`app.get(...)`,
+ *   `router.use(...)`, `route(...).post(...)`, `http.createServer(fn)`, `server.on('request', fn)`).
+ * - `responseTypeAnnotation(param, scope)`: what a TS annotation on a parameter says.
+ * - `isServerResponseType(type, checker)` (in ./response-types.ts): the typed check.
+ *
+ * Without type information the response is recognised from the registration, a TS annotation
+ * naming a response type, or the conventional `(req, res[, next])` / `(err, req, res, next)`
+ * shape. With type information (a `program` in parser services) the parameter's type decides
+ * whenever it is known (not `any`/`unknown`): a fetch `Response` called `res` is never a response.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { typeVerdictOf, type TypeServices } from './response-types.js';
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+/** Why a function counts as a handler. */
+export type HandlerKind =
+  /** Passed to `app.get(...)`, `router.use(...)`, `route(...).post(...)`, `app.param(...)`. */
+  | 'registered'
+  /** Passed to `http(s).createServer(fn)` or `server.on('request', fn)`. */
+  | 'server'
+  /** A parameter annotated with a response type (`Response` from express, `ServerResponse`, `Res`, …). */
+  | 'annotated'
+  /** With type information: a parameter whose type is or extends `http.ServerResponse`. */
+  | 'typed'
+  /** Named like `(req, res[, next])` or `(err, req, res, next)`. */
+  | 'conventional';
+
+export interface HandlerInfo {
+  readonly node: FunctionNode;
+  readonly kind: HandlerKind;
+  /** Registered with a router or a server: the framework calls it with a fresh response. */
+  readonly registered: boolean;
+  /** Four parameters `(err, req, res, next)` in an error-handling position. */
+  readonly errorHandler: boolean;
+  readonly response: TSESTree.Identifier;
+  readonly responseIndex: number;
+  readonly request: TSESTree.Identifier | undefined;
+  readonly next: TSESTree.Identifier | undefined;
+}
+
+/** Express router/app methods that register handlers. */
+const REGISTRATION_METHODS = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'use', 'param',
+]);
+/** Receivers that are an app or a router: `app`, `router`, `apiRouter`, `this.app`, `adminApp`. */
+const ROUTER_NAME = /(?:^|[a-z_])(?:app|router|api|routes?)$/iu;
+const ROUTER_FACTORY = /^(?:express|Router)$/u;
+const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
+const SERVER_MODULE_NAME = /^(?:https?|http2|node:https?|node:http2)$/u;
+const REQUEST_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+const REQ_NAME = /^_?(?:req|request)$/u;
+const RES_NAME = /^_?(?:res|response)$/u;
+const NEXT_NAME = /^_?next$/u;
+const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** Strip `(x as T)`, `x!`, `x satisfies T` wrappers. */
+export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return undefined;
+}
+
+/** The name of a member expression's property, or of a plain identifier callee. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  const node = unwrapTs(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node);
+  return undefined;
+}
+
+/** `app`, `router`, `this.router`, `express()`, `express.Router()`, `app.route('/x')`, `router.route('/x').get(f)`. */
+function isRouterLike(node: TSESTree.Node): boolean {
+  const target = unwrapTs(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return ROUTER_NAME.test(target.name);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(target);
+    return name !== undefined && ROUTER_NAME.test(name);
+  }
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const name = calleeName(target.callee);
+    if (name === undefined) return false;
+    if (ROUTER_FACTORY.test(name)) return true;
+    const callee = unwrapTs(target.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    // `x.route('/p')` and chained registrations `router.route('/p').get(a).post(b)`
+    if (name === 'route' || REGISTRATION_METHODS.has(name)) return isRouterLike(callee.object);
+  }
+  return false;
+}
+
+/** `http.createServer`, `https.createServer`, `createServer` (imported), `http2.createSecureServer`. */
+function isServerFactory(callee: TSESTree.Node): boolean {
+  const node = unwrapTs(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return SERVER_FACTORIES.has(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(node);
+  if (name === undefined || !SERVER_FACTORIES.has(name)) return false;
+  const object = unwrapTs(node.object);
+  return object.type === AST_NODE_TYPES.Identifier && SERVER_MODULE_NAME.test(object.name);
+}
+
+/** How `fn` is registered, if it is an argument of a handler registration. */
+export function registrationOf(fn: FunctionNode): 'registered' | 'server' | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = unwrapTs(call.callee);
+  if (isServerFactory(callee)) return 'server';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = propertyName(callee);
+  if (method === undefined) return undefined;
+  if (REQUEST_EVENT_METHODS.has(method)) {
+    const event = call.arguments[0];
+    return event?.type === AST_NODE_TYPES.Literal && event.value === 'request' && call.arguments[1] === fn
+      ? 'server'
+      : undefined;
+  }
+  if (REGISTRATION_METHODS.has(method) && isRouterLike(callee.object)) return 'registered';
+  return undefined;
+}
+
+export function isRegisteredHandler(fn: FunctionNode): boolean {
+  return registrationOf(fn) !== undefined;
+}
+
+function identifierParam(param: TSESTree.Parameter | undefined): TSESTree.Identifier | undefined {
+  if (param === undefined) return undefined;
+  if (param.type === AST_NODE_TYPES.Identifier) return param;
+  if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) {
+    return param.left;
+  }
+  return undefined;
+}
+
+/** Names of response types that this project and the frameworks export. */
+const EXPRESS_RESPONSE_MODULES = /^(?:express|express-serve-static-core)$/u;
+const NODE_HTTP_MODULES = /^(?:node:)?(?:http|https|http2)$/u;
+const NODE_RESPONSE_TYPES = new Set(['ServerResponse', 'Http2ServerResponse']);
+/** This project's type-state typings: recognised when imported (from any module, they are re-exported). */
+const TYPE_STATE_NAMES = new Set(['Res', 'SentRes', 'EndedRes', 'NodeRes', 'NodeSentRes', 'NodeEndedRes']);
+
+/**
+ * What a TS type annotation says about a parameter: `'response'`, `'other'` (annotated with a
+ * type that is not a response, e.g. fetch's global `Response`), or `undefined` (no annotation,
+ * or `any`/`unknown`).
+ */
+export function responseTypeAnnotation(
+  param: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): 'response' | 'other' | undefined {
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (annotation === undefined) return undefined;
+  if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSUnknownKeyword) {
+    return undefined;
+  }
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return 'other';
+  const typeName = annotation.typeName;
+  if (typeName.type === AST_NODE_TYPES.TSQualifiedName) {
+    // `express.Response`, `http.ServerResponse`, `core.Response`
+    if (typeName.left.type !== AST_NODE_TYPES.Identifier) return 'other';
+    const source = importSourceOf(typeName.left.name, scope);
+    const name = typeName.right.name;
+    if (name === 'Response' && source !== undefined && EXPRESS_RESPONSE_MODULES.test(source)) return 'response';
+    if (NODE_RESPONSE_TYPES.has(name) && source !== undefined && NODE_HTTP_MODULES.test(source)) return 'response';
+    if (name === 'Response' && typeName.left.name === 'express') return 'response';
+    return 'other';
+  }
+  if (typeName.type !== AST_NODE_TYPES.Identifier) return 'other';
+  const source = importSourceOf(typeName.name, scope);
+  const imported = importedNameOf(typeName.name, scope) ?? typeName.name;
+  if (source === undefined) return 'other';
+  if (imported === 'Response' && EXPRESS_RESPONSE_MODULES.test(source)) return 'response';
+  if (NODE_RESPONSE_TYPES.has(imported) && NODE_HTTP_MODULES.test(source)) return 'response';
+  if (TYPE_STATE_NAMES.has(imported)) return 'response';
+  return 'other';
+}
+
+function findVariable(name: string, scope: TSESLint.Scope.Scope): TSESLint.Scope.Variable | undefined {
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+function importDeclarationOf(
+  name: string,
+  scope: TSESLint.Scope.Scope,
+): { declaration: TSESTree.ImportDeclaration; specifier: TSESTree.Node } | undefined {
+  const variable = findVariable(name, scope);
+  const def = variable?.defs[0];
+  if (def?.type !== 'ImportBinding') return undefined;
+  const declaration = def.parent as TSESTree.Node;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  return { declaration, specifier: def.node as TSESTree.Node };
+}
+
+function importSourceOf(name: string, scope: TSESLint.Scope.Scope): string | undefined {
+  const found = importDeclarationOf(name, scope);
+  if (found) return found.declaration.source.value;
+  // `import http = require('http')` and `const express = require('express')`
+  const variable = findVariable(name, scope);
+  const def = variable?.defs[0];
+  if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    const init = def.node.init;
+    if (
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      init.callee.name === 'require' &&
+      init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      typeof init.arguments[0].value === 'string'
+    ) {
+      return init.arguments[0].value;
+    }
+  }
+  if (def?.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const ref = def.node.moduleReference;
+    if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) return ref.expression.value;
+  }
+  return undefined;
+}
+
+function importedNameOf(name: string, scope: TSESLint.Scope.Scope): string | undefined {
+  const found = importDeclarationOf(name, scope);
+  if (found?.specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const imported = found.specifier.imported;
+  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+}
+
+export interface HandlerContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Type services when the file has a program; `undefined` for plain JS or TS without a project. */
+  readonly types: TypeServices | undefined;
+}
+
+/** What the parameter's type (or annotation) says: `'response'`, `'other'`, or `undefined` (no information). */
+function paramVerdict(
+  param: TSESTree.Identifier,
+  fn: FunctionNode,
+  ctx: HandlerContext,
+): 'response' | 'other' | undefined {
+  if (ctx.types) {
+    const verdict = typeVerdictOf(param, ctx.types);
+    if (verdict !== undefined) return verdict;
+  }
+  return responseTypeAnnotation(param, ctx.sourceCode.getScope(fn));
+}
+
+const cache = new WeakMap<FunctionNode, HandlerInfo | null>();
+
+/**
+ * The handler facts of `fn`, or `undefined` when it is not a handler (no parameter that is a
+ * response). Cached per function node.
+ */
+export function handlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo | undefined {
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  const info = computeHandlerInfo(fn, ctx);
+  cache.set(fn, info ?? null);
+  return info;
+}
+
+function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo | undefined {
+  const params = fn.params.map((p) => identifierParam(p));
+  const registration = registrationOf(fn);
+  const isParamRegistration =
+    registration === 'registered' &&
+    fn.parent?.type === AST_NODE_TYPES.CallExpression &&
+    calleeName(fn.parent.callee) === 'param';
+  const errorShape = params.length === 4 && !isParamRegistration;
+  const responseIndex = errorShape ? 2 : 1;
+  const build = (kind: HandlerKind, index: number): HandlerInfo | undefined => {
+    const response = params[index];
+    if (response === undefined) return undefined;
+    const four = index === 2;
+    return {
+      node: fn,
+      kind,
+      registered: registration !== undefined,
+      errorHandler: four,
+      response,
+      responseIndex: index,
+      request: params[index - 1],
+      next: params[index + 1],
+    };
+  };
+
+  // 1. Types and annotations decide when they say something.
+  for (let index = 0; index < params.length; index++) {
+    const param = params[index];
+    if (param === undefined) continue;
+    if (ctx.types && typeVerdictOf(param, ctx.types) === 'response') return build('typed', index);
+    if (paramVerdict(param, fn, ctx) === 'response') return build('annotated', index);
+  }
+  const conventional = params[responseIndex];
+  const verdict = conventional ? paramVerdict(conventional, fn, ctx) : undefined;
+  if (verdict === 'other') return undefined;
+
+  // 2. Registered with a router or a server.
+  if (registration !== undefined && params.length >= 2) return build(registration, responseIndex);
+
+  // 3. The conventional shape.
+  if (conventional === undefined || !RES_NAME.test(conventional.name)) return undefined;
+  const request = params[responseIndex - 1];
+  if (request === undefined || !REQ_NAME.test(request.name)) return undefined;
+  if (params.length > responseIndex + 2) return undefined;
+  const next = params[responseIndex + 1];
+  if (next !== undefined && !NEXT_NAME.test(next.name)) return undefined;
+  if (errorShape && (params[0] === undefined || !ERR_NAME.test(params[0].name))) return undefined;
+  return build('conventional', responseIndex);
+}
+
+/** The `next` parameter's name pattern, for callers that look for `next` outside handlers. */
+export function looksLikeNext(name: string): boolean {
+  return NEXT_NAME.test(name);
+}

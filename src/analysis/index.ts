@@ -1,0 +1,210 @@
+/**
+ * The path-sensitive response analysis shared by every lifecycle rule.
+ *
+ * ## How a rule uses it
+ *
+ * ```ts
+ * create(context, [options]) {
+ *   return subscribeToAnalysis(context, { finishingHelpers: options.finishingHelpers }, (file) => {
+ *     for (const fn of file.functions) for (const v of fn.violations) if (v.rule === 'no-double-send') context.report(...);
+ *   });
+ * }
+ * ```
+ *
+ * `subscribeToAnalysis` returns the listeners the rule must return from `create`. The analysis runs
+ * once per file however many rules subscribe: the first subscriber of a traversal owns the
+ * listeners (cached in a WeakMap keyed by the `SourceCode`), the others get `{}`. Every callback
+ * is called once, when the Program's code path ends (the last event of the traversal), with the
+ * same `FileAnalysis`. `finishingHelpers` of all subscribers are merged.
+ *
+ * ## What it gives
+ *
+ * `FileAnalysis.functions`: one `FunctionAnalysis` per code path (functions, and the Program):
+ * - `node`: the function (or Program); `handler`: `HandlerInfo` from ./handlers.ts when the
+ *   function is a handler (registered, annotated, typed or conventional), else `undefined`;
+ * - `touchesResponse`: some operation on a response happens in this function (its own or a
+ *   captured one); `responses`: those response variables;
+ * - `violations`: double sends, head-after-send, write-after-end found on this function's paths
+ *   (rule id, message id, definite or maybe, node, operation text, first send, suggestion target);
+ * - `exits`: one per path that returns normally (`codePath.returnedSegments`, i.e. explicit
+ *   `return`s and the fall-through; thrown paths and `process.exit()` paths are excluded), with the
+ *   `ReturnStatement` (or `undefined` for the fall-through) and, per response, `ended`, `sent`,
+ *   `nextCalled` and `handedOff` as 'no' | 'maybe' | 'yes'. `handedOff` means the response (or
+ *   `next`) was passed to an unknown function, stored, returned, captured by a nested function,
+ *   piped into with `{ end: false }`, or given to a `res` method the model does not know.
+ *
+ * ## Which values are responses
+ * See ./handlers.ts (`handlerInfo`) and ./response-types.ts (typed check when a program exists).
+ * Candidates are function parameters and `const` aliases of them; a candidate is a response when
+ * it is the response parameter of a handler (the function it belongs to may be an outer one:
+ * references in nested callbacks are the same response).
+ */
+import type { Rule } from 'eslint';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Collector } from './collect.js';
+import { handlerInfo, isFunctionNode, type HandlerContext, type HandlerInfo } from './handlers.js';
+import type { Frame } from './ops.js';
+import { typeServicesOf, typeVerdictOf } from './response-types.js';
+import { Solver, type Violation } from './solve.js';
+import { CERTAINTY, type Certainty, type ResponseKey } from './state.js';
+
+export type { Violation } from './solve.js';
+export type { Certainty, ResponseKey, Origin } from './state.js';
+export * from './handlers.js';
+export { isServerResponseType, typeServicesOf, typeVerdictOf, type TypeServices } from './response-types.js';
+
+export interface ResponseExitState {
+  readonly sent: Certainty;
+  readonly ended: Certainty;
+  readonly nextCalled: Certainty;
+  readonly handedOff: Certainty;
+}
+
+export interface FunctionExit {
+  readonly segment: Rule.CodePathSegment;
+  /** The `return` ending this path; `undefined` when the function falls off its end. */
+  readonly returnNode: TSESTree.ReturnStatement | undefined;
+  /** Per response touched in the function (missing responses are untouched: all 'no'). */
+  readonly responses: ReadonlyMap<ResponseKey, ResponseExitState>;
+}
+
+export interface FunctionAnalysis {
+  readonly node: TSESTree.Node;
+  readonly codePath: Rule.CodePath;
+  readonly handler: HandlerInfo | undefined;
+  readonly touchesResponse: boolean;
+  readonly responses: readonly ResponseKey[];
+  readonly violations: readonly Violation[];
+  readonly exits: readonly FunctionExit[];
+  /** The state of one response on one exit (all 'no' when the function never touched it). */
+  exitState(exit: FunctionExit, response: ResponseKey): ResponseExitState;
+}
+
+export interface FileAnalysis {
+  readonly functions: readonly FunctionAnalysis[];
+  /** The response variable of a handler (its `response` parameter). */
+  responseOf(handler: HandlerInfo): ResponseKey | undefined;
+}
+
+export interface AnalysisOptions {
+  /** Names of functions (`sendError(res, …)`) or `res` methods (`res.sendError(…)`) that finish the response. */
+  readonly finishingHelpers?: readonly string[];
+}
+
+type Subscriber = (file: FileAnalysis) => void;
+
+class Engine {
+  finished = false;
+  readonly helpers = new Set<string>();
+  private readonly subscribers: Subscriber[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly ctx: HandlerContext;
+  readonly collector: Collector;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.ctx = { sourceCode, types: typeServicesOf(sourceCode) };
+    this.collector = new Collector(this.ctx, { finishingHelpers: this.helpers }, (frame) => {
+      this.frames.push(frame);
+      if (frame.node.type === 'Program') this.finish();
+    });
+  }
+
+  subscribe(options: AnalysisOptions, subscriber: Subscriber): void {
+    for (const name of options.finishingHelpers ?? []) this.helpers.add(name);
+    this.subscribers.push(subscriber);
+  }
+
+  private paramVariable(fn: TSESTree.Node, index: number): TSESLint.Scope.Variable | undefined {
+    if (!isFunctionNode(fn)) return undefined;
+    const param = fn.params[index];
+    if (!param) return undefined;
+    const name = param.type === 'AssignmentPattern' ? param.left : param;
+    return this.ctx.sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === name);
+  }
+
+  private readonly responseCache = new Map<ResponseKey, boolean>();
+
+  /** A candidate is a response when it is a handler's response parameter (or, with types, typed as one). */
+  private isResponse(key: ResponseKey): boolean {
+    const cached = this.responseCache.get(key);
+    if (cached !== undefined) return cached;
+    const def = key.defs[0];
+    let result = false;
+    if (def?.type === 'Parameter' && isFunctionNode(def.node as TSESTree.Node)) {
+      const info = handlerInfo(def.node as never, this.ctx);
+      result = info?.response === def.name;
+      if (!result && this.ctx.types) result = typeVerdictOf(def.name, this.ctx.types) === 'response';
+    }
+    this.responseCache.set(key, result);
+    return result;
+  }
+
+  private finish(): void {
+    this.finished = true;
+    const byNode = new Map(this.frames.map((frame) => [frame.node, frame]));
+    const solver = new Solver({
+      frames: byNode,
+      isResponse: (key) => this.isResponse(key),
+      paramVariable: (fn, index) => this.paramVariable(fn, index),
+    });
+    const functions: FunctionAnalysis[] = this.frames.map((frame) => {
+      const solved = solver.solve(frame);
+      const responses = [...solved.keys].filter((key) => this.isResponse(key));
+      const exitState = (exit: FunctionExit, response: ResponseKey): ResponseExitState =>
+        exit.responses.get(response) ?? { sent: 'no', ended: 'no', nextCalled: 'no', handedOff: 'no' };
+      return {
+        node: frame.node,
+        codePath: frame.codePath,
+        handler: isFunctionNode(frame.node) ? handlerInfo(frame.node, this.ctx) : undefined,
+        touchesResponse: responses.length > 0,
+        responses,
+        violations: solved.violations,
+        exits: solved.exits.map((exit) => ({
+          segment: exit.segment,
+          returnNode: exit.returnNode,
+          responses: new Map(
+            [...exit.state].map(([key, ks]) => [
+              key,
+              {
+                sent: CERTAINTY[ks.sent] as Certainty,
+                ended: CERTAINTY[ks.ended] as Certainty,
+                nextCalled: CERTAINTY[ks.next] as Certainty,
+                handedOff: CERTAINTY[ks.handedOff] as Certainty,
+              },
+            ]),
+          ),
+        })),
+        exitState,
+      };
+    });
+    const file: FileAnalysis = {
+      functions,
+      responseOf: (handler) => this.paramVariable(handler.node, handler.responseIndex),
+    };
+    for (const subscriber of this.subscribers) subscriber(file);
+  }
+}
+
+const engines = new WeakMap<object, Engine>();
+
+/**
+ * Subscribe a rule to the shared analysis of the file being linted. Returns the listeners to
+ * return from `create` (the engine's, for the first subscriber of this traversal; `{}` otherwise).
+ */
+export function subscribeToAnalysis(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: AnalysisOptions,
+  subscriber: Subscriber,
+): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  let engine = engines.get(sourceCode);
+  let owner = false;
+  if (!engine || engine.finished) {
+    engine = new Engine(sourceCode);
+    engines.set(sourceCode, engine);
+    owner = true;
+  }
+  engine.subscribe(options, subscriber);
+  // typescript-eslint's RuleListener does not declare the code path events (typescript-eslint#6993).
+  return owner ? (engine.collector.listeners() as unknown as TSESLint.RuleListener) : {};
+}

@@ -1,0 +1,91 @@
+/**
+ * What the three state rules (no-double-send, no-header-after-send, no-write-after-end) share:
+ * their options, and reporting the analysis' violations for one rule id with the `addReturn`
+ * suggestion. Each rule file stays a thin declaration of its meta.
+ */
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { MESSAGES, SUGGESTION_MESSAGES, type RuleId } from '../lifecycle/index.js';
+import { createRule } from '../util/create-rule.js';
+import { subscribeToAnalysis } from './index.js';
+
+export interface LifecycleRuleOptions {
+  finishingHelpers: string[];
+  definiteOnly: boolean;
+}
+
+export const LIFECYCLE_RULE_DEFAULTS: [LifecycleRuleOptions] = [{ finishingHelpers: [], definiteOnly: false }];
+
+export const LIFECYCLE_RULE_SCHEMA: JSONSchema4[] = [
+  {
+    type: 'object',
+    properties: {
+      finishingHelpers: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description:
+          'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
+      },
+      definiteOnly: {
+        type: 'boolean',
+        description: 'Report only violations that happen on every path, not those that happen only on some ("may").',
+      },
+    },
+    additionalProperties: false,
+  },
+];
+
+type StateRuleId = 'no-double-send' | 'no-header-after-send' | 'no-write-after-end';
+
+/** `meta.messages` of a state rule: its lifecycle messages plus the `addReturn` suggestion. */
+export function lifecycleMessages(ruleId: StateRuleId): Record<string, string> {
+  return { ...MESSAGES[ruleId], addReturn: SUGGESTION_MESSAGES.addReturn };
+}
+
+/** The `create` of a state rule: report the shared analysis' violations that belong to `ruleId`. */
+export function reportLifecycleViolations(
+  ruleId: RuleId,
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: LifecycleRuleOptions,
+): TSESLint.RuleListener {
+  return subscribeToAnalysis(context, { finishingHelpers: options.finishingHelpers }, (file) => {
+    for (const fn of file.functions) {
+      for (const violation of fn.violations) {
+        if (violation.rule !== ruleId || (options.definiteOnly && !violation.definite)) continue;
+        const line = violation.first.node.loc.start.line;
+        const statement = violation.suggestReturnAt;
+        context.report({
+          node: violation.node,
+          messageId: violation.messageId,
+          data: { operation: violation.operation, first: violation.first.display, where: `on line ${line}` },
+          suggest: statement
+            ? [
+                {
+                  messageId: 'addReturn',
+                  data: { line },
+                  fix: (fixer) => fixer.insertTextBefore(statement.expression, 'return '),
+                },
+              ]
+            : [],
+        });
+      }
+    }
+  });
+}
+
+/** A state rule: the shared options, messages and suggestion; `description` is its one line of docs. */
+export function createLifecycleRule<R extends StateRuleId>(ruleId: R, description: string) {
+  return createRule<[LifecycleRuleOptions], string>({
+    name: ruleId,
+    meta: {
+      type: 'problem',
+      docs: { description, recommended: 'recommended' },
+      hasSuggestions: true,
+      schema: LIFECYCLE_RULE_SCHEMA,
+      defaultOptions: LIFECYCLE_RULE_DEFAULTS,
+      messages: lifecycleMessages(ruleId),
+    },
+    create: (context, [options]) => reportLifecycleViolations(ruleId, context, options),
+  });
+}

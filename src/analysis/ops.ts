@@ -1,0 +1,63 @@
+/**
+ * What the collector records per code path segment, in evaluation order, and the per-function
+ * frame that holds it until the fixpoint runs.
+ */
+import type { Rule } from 'eslint';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Operation } from '../lifecycle/index.js';
+import type { Origin, ResponseKey } from './state.js';
+
+export type Op =
+  /** A lifecycle member of the response: `res.json(x)`, `res.statusCode = 404`, `src.pipe(res)`. */
+  | { readonly kind: 'member'; readonly key: ResponseKey; readonly operation: Operation; readonly origin: Origin }
+  /** `next()` / `next(err)` of the handler that owns `key`. */
+  | { readonly kind: 'next'; readonly key: ResponseKey; readonly origin: Origin }
+  /**
+   * The response passed to a function: a finishing helper named in the options, a local function
+   * with a summary, or unknown code (then it is handed off).
+   */
+  | {
+      readonly kind: 'call';
+      readonly key: ResponseKey;
+      readonly origin: Origin;
+      readonly target: TSESTree.Node | undefined;
+      readonly argIndex: number;
+      readonly finishing: boolean;
+    }
+  /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
+  | { readonly kind: 'escape'; readonly key: ResponseKey; readonly node: TSESTree.Node }
+  /** A point where an exception may be thrown inside the `try` block of `tryNode`. */
+  | { readonly kind: 'throwPoint'; readonly tryNode: TSESTree.TryStatement }
+  /** `process.exit()`: the path ends here. */
+  | { readonly kind: 'exit'; readonly node: TSESTree.Node };
+
+/** A guard fact on one edge, with its response resolved. */
+export interface ResolvedAssumption {
+  readonly key: ResponseKey;
+  readonly meaning: 'sent' | 'ended';
+  readonly value: boolean;
+  readonly origin: Origin;
+}
+
+/**
+ * A two-way branch leaving a segment: the edge into the segment that starts at `matchStart`
+ * gets `onMatch`, every other edge gets `otherwise`.
+ */
+export interface Branch {
+  readonly matchStart: TSESTree.Node;
+  readonly onMatch: readonly ResolvedAssumption[];
+  readonly otherwise: readonly ResolvedAssumption[];
+}
+
+export interface Frame {
+  readonly codePath: Rule.CodePath;
+  readonly node: TSESTree.Node;
+  /** Callback of `forEach`/`map`/…: its body may run more than once. */
+  readonly repeated: boolean;
+  readonly ops: Map<string, Op[]>;
+  readonly segmentStart: Map<string, TSESTree.Node>;
+  readonly branches: Map<string, Branch[]>;
+  readonly returns: Map<string, TSESTree.ReturnStatement>;
+  readonly catchEntry: Map<string, TSESTree.TryStatement>;
+  readonly current: Set<Rule.CodePathSegment>;
+}

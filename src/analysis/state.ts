@@ -1,0 +1,136 @@
+/**
+ * The lattice of the path analysis: for each response reference, whether it is sent / ended
+ * (no / maybe / yes), whether `next` was called or the response handed to other code, and
+ * which operations sent or ended it first (for the messages). Join at merges: equal stays,
+ * different becomes "maybe"; origin sets are unioned. Finite, so the fixpoint terminates.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** 0 = no, 1 = maybe (on some path), 2 = yes (on every path). */
+export type Tri = 0 | 1 | 2;
+
+export type Certainty = 'no' | 'maybe' | 'yes';
+export const CERTAINTY: readonly Certainty[] = ['no', 'maybe', 'yes'];
+
+/** A response reference: the variable of the response parameter (aliases resolve to it). */
+export type ResponseKey = TSESLint.Scope.Variable;
+
+/** Where an operation that sent or ended a response happened. */
+export interface Origin {
+  readonly node: TSESTree.Node;
+  /** What the messages call it: `res.json()`, `fail()`, `res.headersSent`. */
+  readonly display: string;
+  /** The statement that consists of this operation, when `return` could be inserted before it. */
+  readonly statement: TSESTree.ExpressionStatement | undefined;
+}
+
+export interface KeyState {
+  readonly sent: Tri;
+  readonly ended: Tri;
+  readonly next: Tri;
+  readonly handedOff: Tri;
+  readonly sentBy: ReadonlySet<Origin>;
+  readonly endedBy: ReadonlySet<Origin>;
+}
+
+/** The state of every response reference at one point; a missing key is still `OPEN`. */
+export type PathState = ReadonlyMap<ResponseKey, KeyState>;
+
+const EMPTY: ReadonlySet<Origin> = new Set();
+export const OPEN: KeyState = { sent: 0, ended: 0, next: 0, handedOff: 0, sentBy: EMPTY, endedBy: EMPTY };
+
+export function joinTri(a: Tri, b: Tri): Tri {
+  return a === b ? a : 1;
+}
+
+function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  const out = new Set(a);
+  for (const item of b) out.add(item);
+  return out.size === a.size ? a : out;
+}
+
+export function joinKey(a: KeyState, b: KeyState): KeyState {
+  if (a === b) return a;
+  return {
+    sent: joinTri(a.sent, b.sent),
+    ended: joinTri(a.ended, b.ended),
+    next: joinTri(a.next, b.next),
+    handedOff: joinTri(a.handedOff, b.handedOff),
+    sentBy: union(a.sentBy, b.sentBy),
+    endedBy: union(a.endedBy, b.endedBy),
+  };
+}
+
+/** Join of two states; `undefined` is "not reached" (bottom). */
+export function joinState(a: PathState | undefined, b: PathState | undefined): PathState | undefined {
+  if (a === undefined) return b;
+  if (b === undefined || a === b) return a;
+  const out = new Map<ResponseKey, KeyState>();
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    out.set(key, joinKey(a.get(key) ?? OPEN, b.get(key) ?? OPEN));
+  }
+  return out;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+function sameKey(a: KeyState, b: KeyState): boolean {
+  return (
+    a === b ||
+    (a.sent === b.sent &&
+      a.ended === b.ended &&
+      a.next === b.next &&
+      a.handedOff === b.handedOff &&
+      sameSet(a.sentBy, b.sentBy) &&
+      sameSet(a.endedBy, b.endedBy))
+  );
+}
+
+export function sameState(a: PathState | undefined, b: PathState | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if (!sameKey(a.get(key) ?? OPEN, b.get(key) ?? OPEN)) return false;
+  }
+  return true;
+}
+
+export function withKey(state: PathState, key: ResponseKey, next: KeyState): PathState {
+  const out = new Map(state);
+  out.set(key, next);
+  return out;
+}
+
+/** After an operation that puts the head on the wire. */
+export function markSent(ks: KeyState, origin: Origin): KeyState {
+  if (ks.sent === 2) return ks;
+  return { ...ks, sent: 2, sentBy: union(ks.sentBy, new Set([origin])) };
+}
+
+/** After an operation that ends the response on every path (`certain`) or only maybe. */
+export function markEnded(ks: KeyState, origin: Origin, certain: boolean): KeyState {
+  const by = new Set([origin]);
+  if (!certain) {
+    return {
+      ...ks,
+      sent: ks.sent === 2 ? 2 : 1,
+      ended: ks.ended === 2 ? 2 : 1,
+      sentBy: ks.sent === 2 ? ks.sentBy : union(ks.sentBy, by),
+      endedBy: ks.ended === 2 ? ks.endedBy : union(ks.endedBy, by),
+    };
+  }
+  return {
+    ...ks,
+    sent: 2,
+    ended: 2,
+    sentBy: ks.sent === 2 ? ks.sentBy : union(ks.sentBy, by),
+    endedBy: ks.ended === 2 ? ks.endedBy : union(ks.endedBy, by),
+  };
+}
