@@ -16,7 +16,7 @@ import type { Origin, ResponseKey } from './state.js';
 
 /** Array methods whose callback may run once per element. */
 const ITERATION_METHODS = new Set([
-  'forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
+  'forEach', 'map', 'flatMap', 'reduce', 'reduceRight',
 ]);
 
 export interface CollectorOptions {
@@ -48,7 +48,6 @@ export class Collector {
       onCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
       onUnreachableCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
       'CallExpression:exit': (node: TSESTree.CallExpression) => this.call(node),
-      'NewExpression:exit': (node: TSESTree.NewExpression) => this.throwPoint(node),
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => this.throwPoint(node),
       'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => this.throwPoint(node),
       'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.assignment(node),
@@ -200,7 +199,6 @@ export class Collector {
   }
 
   private call(node: TSESTree.CallExpression): void {
-    this.throwPoint(node);
     const callee = unwrapChain(node.callee);
     const name = calleeName(callee);
     const consumed = new Set<TSESTree.Node>();
@@ -221,7 +219,7 @@ export class Collector {
       if (key) {
         const arg = node.arguments[0];
         const display = arg?.type === AST_NODE_TYPES.Identifier ? `${callee.name}(${arg.name})` : `${callee.name}()`;
-        this.record({ kind: 'next', key, origin: this.origin(node, display) });
+        this.record({ kind: 'next', key, origin: this.origin(node, display), tryNode: enclosingTry(node) });
       }
     }
     if (name === 'pipeline') this.pipe(node, node.arguments, consumed);
@@ -240,6 +238,7 @@ export class Collector {
           target: callee.type === AST_NODE_TYPES.Identifier ? this.localFunction(callee) : undefined,
           argIndex,
           finishing: name !== undefined && this.options.finishingHelpers.has(name),
+          tryNode: enclosingTry(node),
         });
         return;
       }
@@ -263,11 +262,11 @@ export class Collector {
         hasCallback: last !== undefined && isFunctionNode(last),
       });
       if (operation.effect === 'read' || operation.effect === 'neutral') return;
-      this.record({ kind: 'member', key: receiver.key, operation, origin: this.origin(node, display) });
+      this.record({ kind: 'member', key: receiver.key, operation, origin: this.origin(node, display), tryNode: enclosingTry(node) });
       return;
     }
     if (this.options.finishingHelpers.has(name)) {
-      this.record({ kind: 'member', key: receiver.key, operation: FINISH, origin: this.origin(node, display) });
+      this.record({ kind: 'member', key: receiver.key, operation: FINISH, origin: this.origin(node, display), tryNode: enclosingTry(node) });
       return;
     }
     // A method the model does not know (`res.ok()`, `res.sendError()`) hands the response to other code.
@@ -295,6 +294,7 @@ export class Collector {
         key,
         operation: { effect: pseudo.effect },
         origin: this.origin(node, pseudo.display.replace('res', value.name)),
+        tryNode: enclosingTry(node),
       });
     }
   }
@@ -313,6 +313,7 @@ export class Collector {
       key: receiver.key,
       operation,
       origin: this.origin(node, `${receiver.root.name}.${name} = …`),
+      tryNode: enclosingTry(node),
     });
   }
 

@@ -9,9 +9,16 @@ import type { Origin, ResponseKey } from './state.js';
 
 export type Op =
   /** A lifecycle member of the response: `res.json(x)`, `res.statusCode = 404`, `src.pipe(res)`. */
-  | { readonly kind: 'member'; readonly key: ResponseKey; readonly operation: Operation; readonly origin: Origin }
+  | {
+      readonly kind: 'member';
+      readonly key: ResponseKey;
+      readonly operation: Operation;
+      readonly origin: Origin;
+      /** The call may throw before it takes effect, into this `try`'s catch. */
+      readonly tryNode: TSESTree.TryStatement | undefined;
+    }
   /** `next()` / `next(err)` of the handler that owns `key`. */
-  | { readonly kind: 'next'; readonly key: ResponseKey; readonly origin: Origin }
+  | { readonly kind: 'next'; readonly key: ResponseKey; readonly origin: Origin; readonly tryNode: TSESTree.TryStatement | undefined }
   /**
    * The response passed to a function: a finishing helper named in the options, a local function
    * with a summary, or unknown code (then it is handed off).
@@ -23,10 +30,16 @@ export type Op =
       readonly target: TSESTree.Node | undefined;
       readonly argIndex: number;
       readonly finishing: boolean;
+      readonly tryNode: TSESTree.TryStatement | undefined;
     }
   /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
   | { readonly kind: 'escape'; readonly key: ResponseKey; readonly node: TSESTree.Node }
-  /** A point where an exception may be thrown inside the `try` block of `tryNode`. */
+  /**
+   * A point where an exception may be thrown inside the `try` block of `tryNode`: the block's
+   * start, `await`, `throw`. Ordinary calls are not counted: after a send, "any call may throw"
+   * would flag every `try { res.json(x); log(x) } catch { res.status(500)… }`. Lifecycle
+   * calls carry their own `tryNode` (they may throw before taking effect).
+   */
   | { readonly kind: 'throwPoint'; readonly tryNode: TSESTree.TryStatement }
   /** `process.exit()`: the path ends here. */
   | { readonly kind: 'exit'; readonly node: TSESTree.Node };

@@ -183,14 +183,13 @@ export class Solver {
         violations.push(violation);
       });
     }
-    // An operation reached by several segments: report the weakest claim ("maybe" if any path says maybe).
     const exits: ExitResult[] = [];
     for (const segment of codePath.returnedSegments) {
       const state = exit.get(segment.id);
       if (state === undefined) continue;
       exits.push({ segment, returnNode: frame.returns.get(segment.id), state });
     }
-    return { violations, exits, keys };
+    return { violations: outermostInChain(violations), exits, keys };
   }
 
   /** Apply one segment's operations; `report` is given only in the final replay. */
@@ -230,16 +229,19 @@ export class Solver {
       case 'next': {
         const ks = state.get(op.key) ?? OPEN;
         const operation: Operation = { effect: 'passOn' };
+        throwInto(op.tryNode, ks, operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, operation, op.origin, true, report);
         return withKey(state, op.key, { ...ks, next: 2 });
       }
       case 'member': {
         const ks = state.get(op.key) ?? OPEN;
+        throwInto(op.tryNode, ks, op.operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, op.operation, op.origin, true, report);
         return withKey(state, op.key, applyEffect(ks, op.operation, op.origin));
       }
       case 'call': {
         const ks = state.get(op.key) ?? OPEN;
+        throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
         if (op.finishing) {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, true, report);
           return withKey(state, op.key, markEnded(ks, op.origin, true));
@@ -288,6 +290,21 @@ export class Solver {
 
 const FINISH: Operation = { effect: 'finish' };
 
+/**
+ * A lifecycle call inside a `try` may throw before it takes effect, so the catch can see the state
+ * before it, unless the call is itself a violation: the error it raises is that bug, already
+ * reported, and the catch's own send would only repeat it.
+ */
+function throwInto(
+  tryNode: TSESTree.TryStatement | undefined,
+  ks: KeyState,
+  operation: Operation,
+  state: PathState,
+  onThrowPoint: (tryNode: TSESTree.TryStatement, state: PathState) => void,
+): void {
+  if (tryNode && !violationIn(ks, operation)) onThrowPoint(tryNode, state);
+}
+
 function applyEffect(ks: KeyState, operation: Operation, origin: Origin): KeyState {
   if (operation.effect === 'handOff') return { ...ks, handedOff: 2 };
   if (operation.effect === 'passOn') return { ...ks, next: 2 };
@@ -311,6 +328,38 @@ function violationIn(
     if (row) return { row, definite: ks.sent === 2 && ks.ended === 0, origins: ks.sentBy };
   }
   return undefined;
+}
+
+/**
+ * One report per chain: in `res.status(500).json(e)` after a send, the finish is the misuse
+ * (`status()` is part of it), so violations inside another violation's call are dropped.
+ */
+function outermostInChain(violations: readonly Violation[]): Violation[] {
+  return violations.filter(
+    (inner) =>
+      !violations.some(
+        (outer) =>
+          outer !== inner &&
+          outer.key === inner.key &&
+          outer.node.range[0] <= inner.node.range[0] &&
+          inner.node.range[1] < outer.node.range[1] &&
+          isInCalleeChain(inner.node, outer.node),
+      ),
+  );
+}
+
+function isInCalleeChain(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let node: TSESTree.Node | undefined = inner; node && node !== outer; node = node.parent) {
+    const parent = node.parent;
+    if (!parent) return false;
+    const chained =
+      (parent.type === 'MemberExpression' && parent.object === node) ||
+      (parent.type === 'CallExpression' && parent.callee === node) ||
+      parent.type === 'ChainExpression' ||
+      parent.type === 'TSNonNullExpression';
+    if (!chained) return false;
+  }
+  return true;
 }
 
 function earliest(origins: ReadonlySet<Origin>): Origin | undefined {
