@@ -17,6 +17,13 @@ export interface MemberSpec {
   readonly async?: true;
   /** The effect when the last argument is a callback (`res.render(view, cb)` hands the response to `cb`). */
   readonly withCallback?: Effect;
+  /**
+   * How the member takes header names and values, for rules that inspect header values:
+   * `nameValue`: `(name, value)`; `nameValueOrObject`: that or `({ name: value })` (Express `set`);
+   * `afterStatus`: `(status[, statusMessage], headers)` with an object or `[name, value]` pairs;
+   * `collection`: `(Headers | Map)`.
+   */
+  readonly headerArgs?: 'nameValue' | 'nameValueOrObject' | 'afterStatus' | 'collection';
   /** Where Express 4 differs from Express 5. */
   readonly express4?: string;
   readonly note?: string;
@@ -46,16 +53,16 @@ const express = (name: string, effect: Effect, extra: Partial<MemberSpec> = {}):
  */
 export const MEMBERS: readonly MemberSpec[] = [
   // node:http: head mutations
-  node('setHeader', 'mutateHead'),
-  node('setHeaders', 'mutateHead', { note: 'Node >= 18.15: a Headers or Map of headers.' }),
-  node('appendHeader', 'mutateHead', { note: 'Node >= 18.3.' }),
+  node('setHeader', 'mutateHead', { headerArgs: 'nameValue' }),
+  node('setHeaders', 'mutateHead', { headerArgs: 'collection', note: 'Node >= 18.15: a Headers or Map of headers.' }),
+  node('appendHeader', 'mutateHead', { headerArgs: 'nameValue', note: 'Node >= 18.3.' }),
   node('removeHeader', 'mutateHead'),
   nodeProp('statusCode', 'mutateHead', { note: 'Assigning after the head is sent is silently ignored by Node.' }),
   nodeProp('statusMessage', 'mutateHead'),
   nodeProp('sendDate', 'mutateHead', { note: 'Controls the automatic Date header.' }),
   // node:http: head commits, informational responses
-  node('writeHead', 'commitHead', { note: 'Returns the response, so `res.writeHead(200, h).end(body)` chains.' }),
-  node('writeHeader', 'commitHead', { note: 'Undocumented legacy alias of writeHead.' }),
+  node('writeHead', 'commitHead', { headerArgs: 'afterStatus', note: 'Returns the response, so `res.writeHead(200, h).end(body)` chains.' }),
+  node('writeHeader', 'commitHead', { headerArgs: 'afterStatus', note: 'Undocumented legacy alias of writeHead.' }),
   node('flushHeaders', 'commitHead'),
   node('writeContinue', 'informational'),
   node('writeProcessing', 'informational'),
@@ -92,9 +99,9 @@ export const MEMBERS: readonly MemberSpec[] = [
 
   // Express: head mutations
   express('status', 'mutateHead', { express4: 'Express 4 accepts any number; 5 throws on an invalid status code.' }),
-  express('set', 'mutateHead'),
-  express('header', 'mutateHead', { note: 'Alias of set.' }),
-  express('append', 'mutateHead'),
+  express('set', 'mutateHead', { headerArgs: 'nameValueOrObject' }),
+  express('header', 'mutateHead', { headerArgs: 'nameValueOrObject', note: 'Alias of set.' }),
+  express('append', 'mutateHead', { headerArgs: 'nameValue' }),
   express('type', 'mutateHead'),
   express('contentType', 'mutateHead', { note: 'Alias of type.' }),
   express('cookie', 'mutateHead'),

@@ -40,7 +40,7 @@ export const MESSAGES = {
   },
   'content-length-in-bytes': {
     stringLength:
-      'Content-Length counts bytes, but `{{operation}}` counts UTF-16 code units of a string; any non-ASCII character makes the body truncated or the client wait. Use `Buffer.byteLength({{first}})`.',
+      'Content-Length counts bytes, but `{{operation}}` counts UTF-16 code units when `{{first}}` is a string; any non-ASCII character then truncates the body or leaves the client waiting. Use `Buffer.byteLength({{first}})`, which counts the bytes of strings and buffers alike.',
     mismatch:
       'Content-Length declared {{declared}} bytes but {{actual}} were written{{hint}}. Compute it with `Buffer.byteLength(body)`.',
   },

@@ -1,0 +1,150 @@
+/**
+ * Where a Content-Length header gets its value, and which `.length` reads that value comes from.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberSpec } from '../lifecycle/index.js';
+import { propertyName } from './origin.js';
+
+const CONTENT_LENGTH = 'content-length';
+/** `http2.constants.HTTP2_HEADER_CONTENT_LENGTH` names the header too. */
+const HTTP2_CONSTANT = 'HTTP2_HEADER_CONTENT_LENGTH';
+const MAX_DEPTH = 6;
+
+/** Is `node` the header name Content-Length (any case), directly or through a constant? */
+export function isContentLengthName(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.toLowerCase() === CONTENT_LENGTH;
+  if (node.type === 'TemplateLiteral') {
+    return node.expressions.length === 0 && node.quasis[0]?.value.cooked?.toLowerCase() === CONTENT_LENGTH;
+  }
+  if (node.type === 'MemberExpression') return propertyName(node) === HTTP2_CONSTANT;
+  if (node.type === 'Identifier' && depth < MAX_DEPTH) {
+    if (node.name === HTTP2_CONSTANT) return true;
+    const init = constantInit(node, sourceCode);
+    return init !== undefined && isContentLengthName(init, sourceCode, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * The value given to Content-Length at `node`, for the places a header is set:
+ * - `x.setHeader(name, v)` and every other response member the lifecycle model marks as taking
+ *   `(name, value)` (`appendHeader`, Express `set`/`header`/`append`; the same names on a
+ *   ClientRequest, a `Headers` or a `Map`);
+ * - a property `{ 'Content-Length': v }` of any object literal: header objects of `writeHead`,
+ *   `res.set(obj)`, `http.request` options, `new Headers(obj)`, or a variable later passed to them;
+ * - an element after the name in an array: `[name, v]` pairs (`writeHead(200, [[…]])`,
+ *   `new Map([[…]])`) and Node's flat raw header arrays;
+ * - an assignment `headers['Content-Length'] = v`.
+ */
+export function contentLengthValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  switch (node.type) {
+    case 'CallExpression': {
+      if (node.callee.type !== 'MemberExpression') return undefined;
+      const name = propertyName(node.callee);
+      const takes = name === undefined ? undefined : memberSpec(name)?.headerArgs;
+      if (takes !== 'nameValue' && takes !== 'nameValueOrObject') return undefined;
+      const [header, value] = node.arguments;
+      return header && value && isContentLengthName(header, sourceCode) ? value : undefined;
+    }
+    case 'Property':
+      if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return undefined;
+      return isKey(node.key, node.computed, sourceCode) ? node.value : undefined;
+    case 'AssignmentExpression':
+      if (node.left.type !== 'MemberExpression' || (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=')) {
+        return undefined;
+      }
+      return isKey(node.left.property, node.left.computed, sourceCode) ? node.right : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Values that follow a Content-Length name in an array literal (`[name, v]`, raw header arrays). */
+export function contentLengthValuesInArray(node: TSESTree.ArrayExpression, sourceCode: TSESLint.SourceCode): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  node.elements.forEach((element, index) => {
+    const next = node.elements[index + 1];
+    if (element && next && next.type !== 'SpreadElement' && isContentLengthName(element, sourceCode)) values.push(next);
+  });
+  return values;
+}
+
+function isKey(key: TSESTree.Node, computed: boolean, sourceCode: TSESLint.SourceCode): boolean {
+  if (!computed) return key.type === 'Literal' && isContentLengthName(key, sourceCode);
+  return isContentLengthName(key, sourceCode);
+}
+
+/**
+ * The `.length` reads a header value is computed from, through the wrappers people put around a
+ * number: `String(n)`, `n.toString()`, `` `${n}` ``, `'' + n`, `+n`, `Number(n)`, `a ? n : 0`,
+ * `n || 0`, and a variable initialised from one of those (`const len = body.length`).
+ */
+export function lengthReads(
+  value: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  depth = 0,
+): TSESTree.MemberExpression[] {
+  if (depth > MAX_DEPTH) return [];
+  const next = (node: TSESTree.Node): TSESTree.MemberExpression[] => lengthReads(node, sourceCode, depth + 1);
+  switch (value.type) {
+    case 'MemberExpression':
+      return propertyName(value) === 'length' && value.object.type !== 'Super' ? [value] : [];
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+      return next(value.expression);
+    case 'CallExpression': {
+      const callee = value.callee;
+      if (callee.type === 'Identifier' && (callee.name === 'String' || callee.name === 'Number') && value.arguments[0]) {
+        return next(value.arguments[0]);
+      }
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'toString' && value.arguments.length === 0) {
+        return next(callee.object);
+      }
+      return [];
+    }
+    case 'TemplateLiteral':
+      return value.expressions.length === 1 && value.quasis.every((q) => (q.value.cooked ?? '').trim() === '')
+        ? next(value.expressions[0] as TSESTree.Expression)
+        : [];
+    case 'BinaryExpression':
+      if (value.operator !== '+') return [];
+      if (isEmptyString(value.left)) return next(value.right);
+      if (isEmptyString(value.right)) return next(value.left);
+      return [];
+    case 'UnaryExpression':
+      return value.operator === '+' ? next(value.argument) : [];
+    case 'ConditionalExpression':
+      return [...next(value.consequent), ...next(value.alternate)];
+    case 'LogicalExpression':
+      return [...next(value.left), ...next(value.right)];
+    case 'Identifier': {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+      if (!variable || variable.defs.length !== 1 || variable.defs[0]?.type !== 'Variable') return [];
+      return variable.references
+        .filter((ref) => ref.isWrite() && ref.writeExpr)
+        .flatMap((ref) => {
+          const parent = ref.identifier.parent;
+          if (parent?.type === 'AssignmentExpression' && parent.operator !== '=') return [];
+          return next(ref.writeExpr as TSESTree.Node);
+        });
+    }
+    default:
+      return [];
+  }
+}
+
+function isEmptyString(node: TSESTree.Node): boolean {
+  return (node.type === 'Literal' && node.value === '') || (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis[0]?.value.cooked === '');
+}
+
+/** The initialiser of a `const` bound to a literal-ish value, for header names kept in constants. */
+function constantInit(node: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+  if (def.node.id !== def.name || variable.references.filter((r) => r.isWrite()).length !== 1) return undefined;
+  return def.node.init ?? undefined;
+}

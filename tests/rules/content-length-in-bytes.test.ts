@@ -1,0 +1,390 @@
+import path from 'node:path';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import contentLengthInBytes from '../../rules/content-length-in-bytes.js';
+
+type Options = [{ reportUnknownOrigin?: boolean }];
+type Invalid = InvalidTestCase<'stringLength' | 'useByteLength', Options>;
+type Valid = ValidTestCase<Options>;
+
+// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
+const rule = contentLengthInBytes as unknown as Parameters<RuleTester['run']>[1];
+
+/** Plain JS through espree: no parser services at all. */
+const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
+/** TypeScript syntax without a program: annotations only. */
+const ts = new RuleTester();
+/** TypeScript with a program: the type checker decides. */
+const typed = new RuleTester({
+  languageOptions: {
+    parserOptions: {
+      projectService: { allowDefaultProject: ['*.ts*'] },
+      tsconfigRootDir: path.join(import.meta.dirname, '../fixtures/content-length'),
+    },
+  },
+});
+
+/** A report with an autofix: `x` is certainly a string. */
+function fixed(code: string, output: string, operation: string, first: string, line = 2): Invalid {
+  return { code, output, errors: [{ messageId: 'stringLength', line, data: { operation, first } }] };
+}
+/** A report with a suggestion: `x` may be a string. */
+function suggested(code: string, output: string, operation: string, first: string, line = 2): Invalid {
+  return {
+    code,
+    output: null,
+    errors: [
+      {
+        messageId: 'stringLength',
+        line,
+        data: { operation, first },
+        suggestions: [{ messageId: 'useByteLength', data: { text: first }, output }],
+      },
+    ],
+  };
+}
+
+/** `const body = JSON.stringify(data);` then `line`: the header forms, with a body that is a string. */
+const withStringBody = (line: string): string => `const body = JSON.stringify(data);\n${line}`;
+const headerForms: [string, string][] = [
+  ["res.setHeader('Content-Length', body.length);", "res.setHeader('Content-Length', Buffer.byteLength(body));"],
+  ["res.setHeader('content-length', body.length);", "res.setHeader('content-length', Buffer.byteLength(body));"],
+  ["res.appendHeader('CONTENT-LENGTH', body.length);", "res.appendHeader('CONTENT-LENGTH', Buffer.byteLength(body));"],
+  ["res.writeHead(200, { 'Content-Length': body.length });", "res.writeHead(200, { 'Content-Length': Buffer.byteLength(body) });"],
+  ["res.writeHead(200, 'OK', { 'content-length': body.length });", "res.writeHead(200, 'OK', { 'content-length': Buffer.byteLength(body) });"],
+  ["res.writeHead(200, [['Content-Length', body.length]]);", "res.writeHead(200, [['Content-Length', Buffer.byteLength(body)]]);"],
+  [
+    "res.writeHead(200, ['Content-Type', 'text/plain', 'Content-Length', body.length]);",
+    "res.writeHead(200, ['Content-Type', 'text/plain', 'Content-Length', Buffer.byteLength(body)]);",
+  ],
+  [
+    "res.setHeaders(new Map([['Content-Length', body.length]]));",
+    "res.setHeaders(new Map([['Content-Length', Buffer.byteLength(body)]]));",
+  ],
+  [
+    "res.setHeaders(new Headers({ 'content-length': String(body.length) }));",
+    "res.setHeaders(new Headers({ 'content-length': String(Buffer.byteLength(body)) }));",
+  ],
+  ["res.set('Content-Length', body.length);", "res.set('Content-Length', Buffer.byteLength(body));"],
+  ["res.header('Content-Length', body.length);", "res.header('Content-Length', Buffer.byteLength(body));"],
+  ["res.append('Content-Length', body.length);", "res.append('Content-Length', Buffer.byteLength(body));"],
+  ["res.set({ 'Content-Length': body.length });", "res.set({ 'Content-Length': Buffer.byteLength(body) });"],
+  ["res.header({ 'content-length': body.length });", "res.header({ 'content-length': Buffer.byteLength(body) });"],
+  [
+    "http.request({ method: 'POST', headers: { 'Content-Length': body.length } });",
+    "http.request({ method: 'POST', headers: { 'Content-Length': Buffer.byteLength(body) } });",
+  ],
+  [
+    "https.get(url, { headers: { 'content-length': body.length } });",
+    "https.get(url, { headers: { 'content-length': Buffer.byteLength(body) } });",
+  ],
+  ["clientRequest.setHeader('Content-Length', body.length);", "clientRequest.setHeader('Content-Length', Buffer.byteLength(body));"],
+  ["headers['Content-Length'] = body.length;", "headers['Content-Length'] = Buffer.byteLength(body);"],
+  ["options.headers['content-length'] = body.length;", "options.headers['content-length'] = Buffer.byteLength(body);"],
+  ["res.writeHead(200, { ['Content-Length']: body.length });", "res.writeHead(200, { ['Content-Length']: Buffer.byteLength(body) });"],
+  [
+    'res.writeHead(200, { [`content-length`]: body.length });',
+    'res.writeHead(200, { [`content-length`]: Buffer.byteLength(body) });',
+  ],
+  [
+    'stream.respond({ [http2.constants.HTTP2_HEADER_CONTENT_LENGTH]: body.length });',
+    'stream.respond({ [http2.constants.HTTP2_HEADER_CONTENT_LENGTH]: Buffer.byteLength(body) });',
+  ],
+  [
+    'stream.respond({ [HTTP2_HEADER_CONTENT_LENGTH]: body.length });',
+    'stream.respond({ [HTTP2_HEADER_CONTENT_LENGTH]: Buffer.byteLength(body) });',
+  ],
+];
+
+/** `res.setHeader('Content-Length', <value>)` with each value form, for a string body. */
+const valueForms: [string, string, string][] = [
+  ["body['length']", 'Buffer.byteLength(body)', "body['length']"],
+  ['String(body.length)', 'String(Buffer.byteLength(body))', 'body.length'],
+  ['body.length.toString()', 'Buffer.byteLength(body).toString()', 'body.length'],
+  ['`${body.length}`', '`${Buffer.byteLength(body)}`', 'body.length'],
+  ["'' + body.length", "'' + Buffer.byteLength(body)", 'body.length'],
+  ["body.length + ''", "Buffer.byteLength(body) + ''", 'body.length'],
+  ['+body.length', '+Buffer.byteLength(body)', 'body.length'],
+  ['Number(body.length)', 'Number(Buffer.byteLength(body))', 'body.length'],
+  ['body ? body.length : 0', 'body ? Buffer.byteLength(body) : 0', 'body.length'],
+  ['body.length || 0', 'Buffer.byteLength(body) || 0', 'body.length'],
+];
+
+/** How `body` was built: each certainly gives a string. */
+const stringOrigins: [string, string][] = [
+  ["const body = 'héllo';", 'a string literal'],
+  ['const body = `<p>${name}</p>`;', 'a template literal'],
+  ['const body = data.toString();', '.toString()'],
+  ["const body = '<p>' + name + '</p>';", 'concatenation'],
+  ["let body = ''; body += chunk;", 'a string built with +='],
+  ['const text = JSON.stringify(data); const body = text;', 'a variable initialised from a string'],
+  ["const body = fs.readFileSync(file, 'utf8');", 'readFileSync with an encoding'],
+  ["const body = fs.readFileSync(file, { encoding: 'utf8' });", 'readFileSync with an encoding option'],
+  ["const body = items.map(render).join('');", 'join'],
+  ['const body = querystring.stringify(form);', 'querystring.stringify'],
+  ['const body = String(value);', 'String()'],
+  ['const body = http.STATUS_CODES[404];', 'a reason phrase'],
+];
+
+/** How `body` was built: each gives bytes (or no string at all). */
+const byteOrigins: string[] = [
+  'const body = Buffer.from(JSON.stringify(data));',
+  'const body = Buffer.alloc(16);',
+  'const body = Buffer.concat(chunks);',
+  'const body = fs.readFileSync(file);',
+  "const body = fs.readFileSync(file, { flag: 'r' });",
+  'const body = fs.readFileSync(file, null);',
+  'const body = await fs.promises.readFile(file);',
+  'const body = new TextEncoder().encode(text);',
+  'const encoder = new TextEncoder(); const body = encoder.encode(text);',
+  'const body = new Uint8Array(buffer);',
+  'const body = zlib.gzipSync(text);',
+  "const body = crypto.createHash('sha256').update(text).digest();",
+  'const body = Buffer.from(text).subarray(1);',
+  "const body = text.split('');",
+  'const body = [];',
+];
+
+js.run('content-length-in-bytes (JS, no types)', rule, {
+  valid: [
+    ...byteOrigins.map((origin): Valid => ({ code: `${origin}\nres.setHeader('Content-Length', body.length);` })),
+    // numbers that are byte counts already
+    "res.setHeader('Content-Length', stat.size);",
+    "res.setHeader('Content-Length', Buffer.byteLength(body));",
+    "res.writeHead(200, { 'Content-Length': Buffer.byteLength(body, 'utf8') });",
+    "res.setHeader('Content-Length', 0);",
+    "res.setHeader('Content-Length', contentLength);",
+    // other headers and other uses of Content-Length
+    "res.setHeader('X-Item-Count', items.length);",
+    "res.setHeader('Content-Type', body.length > 10 ? 'a' : 'b');",
+    "const { 'content-length': declared } = req.headers; check(declared, body.length);",
+    "if (req.headers['content-length'] === body.length) ok();",
+    "res.setHeader(name, body.length);",
+    // guards that make the value bytes
+    "res.setHeader('Content-Length', Buffer.isBuffer(body) ? body.length : Buffer.byteLength(body));",
+    "res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);",
+    "if (body instanceof Uint8Array) { res.setHeader('Content-Length', body.length); }",
+    "if (!Buffer.isBuffer(body)) { body = Buffer.from(body); } else { res.setHeader('Content-Length', body.length); }",
+    // fs.readFile's callback receives a Buffer without an encoding
+    "fs.readFile(file, (err, data) => { res.writeHead(200, { 'Content-Length': data.length }); res.end(data); });",
+    "fs.readFile(file, {}, function (err, data) { res.setHeader('Content-Length', data.length); });",
+    // regression (express/lib/response.js): the last write before the read made it a Buffer
+    `function send(res, chunk, encoding) {
+      let len;
+      if (Buffer.isBuffer(chunk)) {
+        len = chunk.length;
+      } else {
+        chunk = Buffer.from(chunk, encoding);
+        len = chunk.length;
+      }
+      res.set('Content-Length', len);
+    }`,
+    // unknown origin, switched off
+    {
+      code: "function send(res, body) { res.setHeader('Content-Length', body.length); }",
+      options: [{ reportUnknownOrigin: false }],
+    },
+  ],
+  invalid: [
+    ...headerForms.map(([line, output]) => fixed(withStringBody(line), withStringBody(output), 'body.length', 'body')),
+    ...valueForms.map(([value, output, operation]) =>
+      fixed(
+        withStringBody(`res.setHeader('Content-Length', ${value});`),
+        withStringBody(`res.setHeader('Content-Length', ${output});`),
+        operation,
+        'body',
+      ),
+    ),
+    ...stringOrigins.map(([origin]) =>
+      fixed(
+        `${origin}\nres.setHeader('Content-Length', body.length);`,
+        `${origin}\nres.setHeader('Content-Length', Buffer.byteLength(body));`,
+        'body.length',
+        'body',
+      ),
+    ),
+    // the value kept in a variable first
+    fixed(
+      "const body = JSON.stringify(data);\nconst len = body.length;\nres.setHeader('Content-Length', len);",
+      "const body = JSON.stringify(data);\nconst len = Buffer.byteLength(body);\nres.setHeader('Content-Length', len);",
+      'body.length',
+      'body',
+    ),
+    // a header name kept in a constant
+    fixed(
+      "const CONTENT_LENGTH = 'Content-Length';\nres.setHeader(CONTENT_LENGTH, JSON.stringify(data).length);",
+      "const CONTENT_LENGTH = 'Content-Length';\nres.setHeader(CONTENT_LENGTH, Buffer.byteLength(JSON.stringify(data)));",
+      'JSON.stringify(data).length',
+      'JSON.stringify(data)',
+    ),
+    // a headers object built in a variable, then passed on
+    fixed(
+      "function post(body) {\n  const text = JSON.stringify(body); const headers = { 'Content-Type': 'application/json' }; headers['Content-Length'] = text.length;\n  return http.request({ method: 'POST', headers });\n}",
+      "function post(body) {\n  const text = JSON.stringify(body); const headers = { 'Content-Type': 'application/json' }; headers['Content-Length'] = Buffer.byteLength(text);\n  return http.request({ method: 'POST', headers });\n}",
+      'text.length',
+      'text',
+    ),
+    // a string guard
+    fixed(
+      "res.setHeader('Content-Length', typeof body === 'string' ? body.length : body.byteLength);",
+      "res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);",
+      'body.length',
+      'body',
+      1,
+    ),
+    // a parameter defaulting to a string
+    fixed(
+      "function send(res, body = '') {\n  res.writeHead(200, { 'Content-Length': body.length }); res.end(body); }",
+      "function send(res, body = '') {\n  res.writeHead(200, { 'Content-Length': Buffer.byteLength(body) }); res.end(body); }",
+      'body.length',
+      'body',
+    ),
+    // unknown origin: a suggestion, not a fix
+    suggested(
+      "function send(res, body) {\n  res.writeHead(200, { 'Content-Length': body.length }); res.end(body); }",
+      "function send(res, body) {\n  res.writeHead(200, { 'Content-Length': Buffer.byteLength(body) }); res.end(body); }",
+      'body.length',
+      'body',
+    ),
+    suggested(
+      "if (opts.headers['content-length'] === undefined) {\n  opts.headers['content-length'] = String(opts.body.length); }",
+      "if (opts.headers['content-length'] === undefined) {\n  opts.headers['content-length'] = String(Buffer.byteLength(opts.body)); }",
+      'opts.body.length',
+      'opts.body',
+    ),
+    // a string on one path, a Buffer on another: a suggestion
+    suggested(
+      "const body = raw ? Buffer.from(data) : JSON.stringify(data);\nres.setHeader('Content-Length', body.length);",
+      "const body = raw ? Buffer.from(data) : JSON.stringify(data);\nres.setHeader('Content-Length', Buffer.byteLength(body));",
+      'body.length',
+      'body',
+    ),
+    // an optional read would throw on a missing body once fixed: a suggestion
+    suggested(
+      "const body = JSON.stringify(data);\nres.setHeader('Content-Length', body?.length);",
+      "const body = JSON.stringify(data);\nres.setHeader('Content-Length', Buffer.byteLength(body));",
+      'body?.length',
+      'body',
+    ),
+    // a conditional conversion does not make every path a Buffer
+    suggested(
+      "function send(res, body) {\n  if (typeof body === 'object') body = Buffer.from(body); res.setHeader('Content-Length', body.length); }",
+      "function send(res, body) {\n  if (typeof body === 'object') body = Buffer.from(body); res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
+    // a long expression is shortened in the message only
+    fixed(
+      "res.setHeader('Content-Length', JSON.stringify({ message: 'not found', code: 404 }).length);",
+      "res.setHeader('Content-Length', Buffer.byteLength(JSON.stringify({ message: 'not found', code: 404 })));",
+      "JSON.stringify({ message: 'not found', …",
+      "JSON.stringify({ message: 'not found', …",
+      1,
+    ),
+  ],
+});
+
+ts.run('content-length-in-bytes (TypeScript annotations, no program)', rule, {
+  valid: [
+    "function send(res: Res, body: Buffer) { res.setHeader('Content-Length', body.length); }",
+    "function send(res: Res, body: Uint8Array) { res.setHeader('Content-Length', body.length); }",
+    "function send(res: Res, body: NodeJS.TypedArray) { res.setHeader('Content-Length', body.length); }",
+    "function send(res: Res, items: string[]) { res.setHeader('Content-Length', items.length); }",
+    "const body: Buffer = make(); res.setHeader('Content-Length', body.length);",
+    "res.setHeader('Content-Length', (payload as Buffer).length);",
+  ],
+  invalid: [
+    fixed(
+      "function send(res: Res, body: string) {\n  res.setHeader('Content-Length', body.length); }",
+      "function send(res: Res, body: string) {\n  res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
+    fixed(
+      "const body: string = make();\nres.writeHead(200, { 'Content-Length': body.length });",
+      "const body: string = make();\nres.writeHead(200, { 'Content-Length': Buffer.byteLength(body) });",
+      'body.length',
+      'body',
+    ),
+    fixed(
+      "res.setHeader('Content-Length', (payload as string).length);",
+      "res.setHeader('Content-Length', Buffer.byteLength(payload as string));",
+      '(payload as string).length',
+      'payload as string',
+      1,
+    ),
+    suggested(
+      "function send(res: Res, body: string | Buffer) {\n  res.setHeader('Content-Length', body.length); }",
+      "function send(res: Res, body: string | Buffer) {\n  res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
+    suggested(
+      "function send(res: Res, body: Payload) {\n  res.setHeader('Content-Length', body.length); }",
+      "function send(res: Res, body: Payload) {\n  res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
+  ],
+});
+
+const prelude = "import type { ServerResponse } from 'node:http';\ndeclare const res: ServerResponse;\n";
+const typedCase = (declaration: string, line = "res.setHeader('Content-Length', body.length);"): string =>
+  `${prelude}${declaration}\n${line}`;
+const typedFixed = (declaration: string): Invalid =>
+  fixed(
+    typedCase(declaration),
+    typedCase(declaration, "res.setHeader('Content-Length', Buffer.byteLength(body));"),
+    'body.length',
+    'body',
+    3 + declaration.split('\n').length,
+  );
+const typedSuggested = (declaration: string): Invalid =>
+  suggested(
+    typedCase(declaration),
+    typedCase(declaration, "res.setHeader('Content-Length', Buffer.byteLength(body));"),
+    'body.length',
+    'body',
+    3 + declaration.split('\n').length,
+  );
+
+typed.run('content-length-in-bytes (type-aware)', rule, {
+  valid: [
+    typedCase('declare const body: Buffer;'),
+    typedCase('declare const body: Uint8Array;'),
+    typedCase('declare const body: Float64Array;'),
+    typedCase('declare const body: string[];'),
+    typedCase('declare function load(): Buffer;\nconst body = load();'),
+    // `any`, but visibly built as bytes
+    typedCase('const body: any = Buffer.from("x");'),
+    typedCase('declare const stat: { size: number };', "res.setHeader('Content-Length', stat.size);"),
+    typedCase('declare const body: string;', "res.setHeader('Content-Length', Buffer.byteLength(body));"),
+    // a type the syntax cannot see: the annotation says nothing, the checker does
+    typedCase('type Payload = Buffer;\ndeclare const body: Payload;'),
+  ],
+  invalid: [
+    typedFixed('declare const body: string;'),
+    typedFixed("declare const body: 'ok' | 'not found';"),
+    typedFixed("declare const body: string & { readonly __brand: 'Html' };"),
+    typedFixed('declare function render(): string;\nconst body = render();'),
+    typedFixed('type Html = string;\ndeclare const body: Html;'),
+    typedFixed('declare const body: String;'),
+    fixed(
+      `${prelude}function send<T extends string>(body: T) {\n  res.setHeader('Content-Length', body.length); }`,
+      `${prelude}function send<T extends string>(body: T) {\n  res.setHeader('Content-Length', Buffer.byteLength(body)); }`,
+      'body.length',
+      'body',
+      4,
+    ),
+    fixed(
+      `${prelude}declare const body: string | undefined;\nres.setHeader('Content-Length', body!.length);`,
+      `${prelude}declare const body: string | undefined;\nres.setHeader('Content-Length', Buffer.byteLength(body!));`,
+      'body!.length',
+      'body!',
+      4,
+    ),
+    typedSuggested('declare const body: string | Buffer;'),
+    typedSuggested('declare const body: any;'),
+    typedSuggested('declare const body: unknown;'),
+  ],
+});
