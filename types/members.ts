@@ -1,0 +1,145 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the signatures mirror @types/node and @types/express */
+/**
+ * The re-declared members of a response, shared by the node:http and Express state types. A state
+ * type is `Omit<original, ManagedMembers>` plus these. Which calls are *refused* in a later state is
+ * not decided here but in generated/lifecycle.ts, from the lifecycle model.
+ *
+ * Transitions are assertion methods (`asserts this is Sent`): a call statement on an annotated
+ * `res` narrows it. Assertion signatures return `void`, and a call can only narrow when it is a
+ * statement whose callee is a dotted name, so:
+ * - each assertion overload is followed by the original signature. Calls never pick it (the
+ *   assertion accepts the same arguments and comes first); it keeps the state types assignable to
+ *   `http.ServerResponse`, `express.Response` and `NodeJS.WritableStream`;
+ * - head mutations return a *chain handle* whose methods are not assertions, so that
+ *   `res.status(404).json(x)` compiles (an assertion at the end of a chain is error TS2776).
+ */
+import type { OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
+import type { CookieOptions, DownloadOptions, Errback, SendFileOptions } from 'express-serve-static-core';
+
+export type HeadHeaders = OutgoingHttpHeaders | OutgoingHttpHeader[];
+export type HeaderValue = number | string | readonly string[];
+export type WriteCallback = (error: Error | null | undefined) => void;
+export type RenderCallback = (err: Error, html: string) => void;
+type HeaderCollection = Headers | Map<string, HeaderValue>;
+
+/** A key no code can use: it only carries the state for the compiler. */
+export declare const lifecycleState: unique symbol;
+
+/**
+ * The states a response type may be in. It keeps a state type from being assignable to an earlier
+ * one: assertion narrowing keeps the declared type when that type is assignable to the asserted
+ * one (refusals take `...args`, so a later state is never a *strict* subtype), which would make
+ * `res.write(x)` narrow nothing. Optional, so `express.Response` stays assignable to `Res`.
+ */
+export interface StateBrand<States extends string> {
+  readonly [lifecycleState]?: States;
+}
+
+/** node:http members of an open response. `Chain` is the handle head mutations return. */
+export interface NodeOpenMembers<Sent, Ended, Chain> {
+  setHeader(name: string, value: HeaderValue): Chain;
+  setHeaders(headers: HeaderCollection): Chain;
+  appendHeader(name: string, value: string | readonly string[]): Chain;
+  removeHeader(name: string): void;
+  writeHead(statusCode: number, headers?: HeadHeaders): asserts this is Sent;
+  writeHead(statusCode: number, statusMessage?: string, headers?: HeadHeaders): asserts this is Sent;
+  writeHead(statusCode: number, statusMessage?: string, headers?: HeadHeaders): this;
+  writeHead(statusCode: number, headers?: HeadHeaders): this;
+  flushHeaders(): asserts this is Sent;
+  /** The first write sends the head. Its boolean is available once the head is sent (see docs/types.md). */
+  write(chunk: any, callback?: WriteCallback): asserts this is Sent;
+  write(chunk: any, encoding: BufferEncoding, callback?: WriteCallback): asserts this is Sent;
+  write(chunk: any, callback?: WriteCallback): boolean;
+  write(chunk: any, encoding: BufferEncoding, callback?: WriteCallback): boolean;
+  end(callback?: () => void): asserts this is Ended;
+  end(chunk: any, callback?: () => void): asserts this is Ended;
+  end(chunk: any, encoding: BufferEncoding, callback?: () => void): asserts this is Ended;
+  end(callback?: () => void): this;
+  end(chunk: any, callback?: () => void): this;
+  end(chunk: any, encoding: BufferEncoding, callback?: () => void): this;
+  destroy(error?: Error): asserts this is Ended;
+  destroy(error?: Error): this;
+}
+
+/** node:http members once the head is sent: writing goes on, and `write()` returns its boolean again. */
+export interface NodeSentWrites {
+  write(chunk: any, callback?: WriteCallback): boolean;
+  write(chunk: any, encoding: BufferEncoding, callback?: WriteCallback): boolean;
+}
+
+/** node:http members of a chain handle: nothing narrows, each call returns the next handle. */
+export interface NodeChainMembers<Chain, ChainSent, ChainEnded> {
+  setHeader(name: string, value: HeaderValue): Chain;
+  setHeaders(headers: HeaderCollection): Chain;
+  appendHeader(name: string, value: string | readonly string[]): Chain;
+  removeHeader(name: string): void;
+  writeHead(statusCode: number, statusMessage?: string, headers?: HeadHeaders): ChainSent;
+  writeHead(statusCode: number, headers?: HeadHeaders): ChainSent;
+  flushHeaders(): void;
+  write(chunk: any, callback?: WriteCallback): boolean;
+  write(chunk: any, encoding: BufferEncoding, callback?: WriteCallback): boolean;
+  end(callback?: () => void): ChainEnded;
+  end(chunk: any, callback?: () => void): ChainEnded;
+  end(chunk: any, encoding: BufferEncoding, callback?: () => void): ChainEnded;
+  destroy(error?: Error): ChainEnded;
+}
+
+/** Express head mutations, returning `Chain`. */
+export interface ExpressHeadMembers<Chain> {
+  status(code: number): Chain;
+  set(field: any): Chain;
+  set(field: string, value?: string | string[]): Chain;
+  header(field: any): Chain;
+  header(field: string, value?: string | string[]): Chain;
+  append(field: string, value?: string[] | string): Chain;
+  type(type: string): Chain;
+  contentType(type: string): Chain;
+  cookie(name: string, val: string, options: CookieOptions): Chain;
+  cookie(name: string, val: any, options: CookieOptions): Chain;
+  cookie(name: string, val: any): Chain;
+  clearCookie(name: string, options?: CookieOptions): Chain;
+  location(url: string): Chain;
+  links(links: any): Chain;
+  vary(field: string): Chain;
+  attachment(filename?: string): Chain;
+}
+
+/** Express members of an open response: head mutations return `Chain`, finishers assert `Ended`. */
+export interface ExpressOpenMembers<Body, Ended, Chain> extends ExpressHeadMembers<Chain> {
+  send(body?: Body): asserts this is Ended;
+  send(body?: Body): this;
+  json(body?: Body): asserts this is Ended;
+  json(body?: Body): this;
+  jsonp(body?: Body): asserts this is Ended;
+  jsonp(body?: Body): this;
+  sendStatus(code: number): asserts this is Ended;
+  sendStatus(code: number): this;
+  redirect(url: string): asserts this is Ended;
+  redirect(status: number, url: string): asserts this is Ended;
+  sendFile(path: string, fn?: Errback): asserts this is Ended;
+  sendFile(path: string, options: SendFileOptions, fn?: Errback): asserts this is Ended;
+  download(path: string, fn?: Errback): asserts this is Ended;
+  download(path: string, filename: string, fn?: Errback): asserts this is Ended;
+  download(path: string, filename: string, options: DownloadOptions, fn?: Errback): asserts this is Ended;
+  /** With a callback, the callback must send the HTML itself: no transition (the model's `handOff`). */
+  render(view: string, options: object | undefined, callback: RenderCallback): void;
+  render(view: string, callback: RenderCallback): void;
+  render(view: string, options?: object): asserts this is Ended;
+}
+
+/** Express members of a chain handle: head mutations return the handle itself (`Chain`). */
+export interface ExpressChainMembers<Body, Chain, ChainEnded> extends ExpressHeadMembers<Chain> {
+  send(body?: Body): ChainEnded;
+  json(body?: Body): ChainEnded;
+  jsonp(body?: Body): ChainEnded;
+  sendStatus(code: number): ChainEnded;
+  redirect(url: string): void;
+  redirect(status: number, url: string): void;
+  sendFile(path: string, fn?: Errback): void;
+  sendFile(path: string, options: SendFileOptions, fn?: Errback): void;
+  download(path: string, fn?: Errback): void;
+  download(path: string, filename: string, fn?: Errback): void;
+  download(path: string, filename: string, options: DownloadOptions, fn?: Errback): void;
+  render(view: string, options?: object, callback?: RenderCallback): void;
+  render(view: string, callback?: RenderCallback): void;
+}
