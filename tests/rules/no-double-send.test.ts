@@ -1,0 +1,514 @@
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import noDoubleSend from '../../rules/no-double-send.js';
+
+// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
+const rule = noDoubleSend as unknown as Parameters<RuleTester['run']>[1];
+
+/** Plain JS through espree: no parser services at all. */
+const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
+/** TypeScript syntax without a program: annotations only. */
+const ts = new RuleTester();
+/** TypeScript with a program: the type checker decides. */
+const typed = new RuleTester({
+  languageOptions: {
+    parserOptions: {
+      projectService: { allowDefaultProject: ['*.ts*'] },
+      tsconfigRootDir: path.join(import.meta.dirname, '../fixtures/lifecycle'),
+    },
+  },
+});
+
+type Id = 'alreadyFinished' | 'mayBeFinished' | 'nextAfterFinish' | 'nextMayBeAfterFinish';
+
+/** An error with the data every message of this rule carries. */
+function error(messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) {
+  return {
+    messageId,
+    line,
+    data: { operation, first, where: `on line ${firstLine}` },
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'addReturn' as const, data: { line: firstLine }, output: suggestion }],
+  };
+}
+
+js.run('no-double-send', rule, {
+  valid: [
+    // exclusive branches
+    `app.get('/u', (req, res) => { if (!user) { res.status(404).json({}); } else { res.json(user); } });`,
+    // return after the first send, in every form
+    `app.get('/u', (req, res) => { if (!user) { return res.status(404).json({}); } res.json(user); });`,
+    `app.get('/u', (req, res) => { if (!user) { res.status(404).json({}); return; } res.json(user); });`,
+    `app.get('/u', (req, res) => { if (!user) return void res.sendStatus(404); res.json(user); });`,
+    `app.get('/u', (req, res) => { cond ? res.send(1) : res.send(2); });`,
+    `app.get('/u', (req, res) => { cond && res.send(1); });`,
+    `app.get('/u', (req, res) => { cond || res.send(2); });`,
+    `app.get('/u', (req, res) => { res?.send(1); });`,
+    // guards refine the branch
+    `app.get('/u', (req, res) => { res.send(1); if (!res.headersSent) res.send(2); });`,
+    `app.use((err, req, res, next) => { if (res.headersSent) { return next(err); } res.status(500).send('x'); });`,
+    `app.get('/u', (req, res, next) => { if (res.headersSent) return next(err); res.send(); });`,
+    `app.get('/u', (req, res) => { res.end(); if (res.writableEnded) return; res.end(); });`,
+    `app.get('/u', (req, res) => { res.end(); res.finished || res.end(); });`,
+    `app.get('/u', (req, res) => { res.end(); !res.headersSent && res.end(); });`,
+    `app.get('/u', (req, res) => { res.end(); res.headersSent ? null : res.end(); });`,
+    `app.get('/u', (req, res) => { res.end(); if (res.headersSent === false) res.end(); });`,
+    // try/catch: the end of the try block is not a throw point
+    `app.get('/u', async (req, res) => { try { res.json(await load()); } catch (e) { res.status(500).json({ e }); } });`,
+    `app.get('/u', async (req, res) => { try { const u = await load(); if (!u) return res.sendStatus(404); res.json(u); } catch (e) { res.status(500).json(e); } });`,
+    `app.get('/u', async (req, res) => { try { res.json(x); log(x); } catch (e) { res.status(500).json(e); } });`,
+    `app.get('/u', async (req, res, next) => { try { res.json(await load()); } catch (e) { next(e); } });`,
+    // loops: writes then one end; return/break after the send
+    `app.get('/u', (req, res) => { for (const x of xs) { res.write(x); } res.end(); });`,
+    `app.get('/u', (req, res) => { for (const x of xs) { if (x.ok) { res.send(x); return; } } res.sendStatus(404); });`,
+    `app.get('/u', (req, res) => { let sent; for (const x of xs) { if (x.ok) { res.send(x); break; } } });`,
+    `app.get('/u', (req, res) => { xs.forEach((x) => res.write(x)); res.end(); });`,
+    // switch with breaks, labels
+    `app.get('/u', (req, res) => { switch (k) { case 1: res.send(1); break; case 2: res.send(2); break; default: res.send(3); } });`,
+    `app.get('/u', (req, res) => { out: { if (a) { res.send(1); break out; } res.send(2); } });`,
+    // throw and process.exit end the path
+    `app.get('/u', (req, res) => { if (a) { res.send(1); throw new Error('x'); } res.send(2); });`,
+    `app.get('/u', (req, res) => { if (a) { res.send(1); process.exit(1); } res.send(2); });`,
+    // a send inside a callback belongs to that callback
+    `app.get('/u', (req, res) => { db.find(id, (err, u) => { if (err) return res.status(500).send(err); res.json(u); }); });`,
+    `app.get('/u', (req, res) => { load().then((u) => res.json(u)).catch((e) => res.status(500).json(e)); });`,
+    `app.get('/u', (req, res) => { res.render('page', (err, html) => { if (err) return res.sendStatus(500); res.send(html); }); });`,
+    // await does not reset state, but it does not invent a send either
+    `app.get('/u', async (req, res) => { await a(); await b(); res.json(1); });`,
+    // a local helper that does not finish
+    `function tag(res) { res.set('X-Tag', '1'); } app.get('/u', (req, res) => { tag(res); res.send(1); });`,
+    // piping with end: false leaves the response open
+    `app.get('/u', (req, res) => { a.pipe(res, { end: false }); a.on('end', () => res.end('done')); });`,
+    // not responses: fetch, supertest, axios, arrays and result objects named res
+    `async function f() { const res = await fetch(url); const a = await res.json(); return res.json(); }`,
+    `it('works', async () => { const res = await request(app).get('/'); res.send; res.end; });`,
+    `request(app).get('/').end((err, res) => { res.end(); res.end(); });`,
+    `axios.get(url).then((res) => { res.send(); res.send(); });`,
+    `const res = []; res.send = 1; function g(a, res) { res.end(); res.end(); }`,
+    `db.query(sql, (err, res) => { res.send(); res.send(); });`,
+    `http.get(url, (res) => { res.end(); res.end(); });`,
+    // a finishing helper from the options on one branch, a send on the other
+    { code: `app.get('/u', (req, res) => { if (a) sendError(res, 'x'); else res.send(1); });`, options: [{ finishingHelpers: ['sendError'] }] },
+    // definiteOnly: a maybe is not reported
+    { code: `app.get('/u', (req, res) => { if (!user) { res.status(404).json({}); } res.json(user); });`, options: [{ definiteOnly: true }] },
+  ],
+  invalid: [
+    {
+      // the classic: 404 without return
+      code: `app.get('/u', (req, res) => {
+  if (!user) {
+    res.status(404).json({ error: 'not found' });
+  }
+  res.json(user);
+});`,
+      errors: [
+        error('mayBeFinished', 5, 'res.json()', 'res.json()', 3, `app.get('/u', (req, res) => {
+  if (!user) {
+    return res.status(404).json({ error: 'not found' });
+  }
+  res.json(user);
+});`),
+      ],
+    },
+    {
+      code: `app.get('/u', (req, res) => {
+  res.send('a');
+  res.send('b');
+});`,
+      errors: [
+        error('alreadyFinished', 3, 'res.send()', 'res.send()', 2, `app.get('/u', (req, res) => {
+  return res.send('a');
+  res.send('b');
+});`),
+      ],
+    },
+    {
+      // both branches send, then a third send
+      code: `http.createServer((req, res) => {
+  if (a) { res.end('1'); } else { res.end('2'); }
+  res.end();
+});`,
+      errors: [
+        error('alreadyFinished', 3, 'res.end()', 'res.end()', 2, `http.createServer((req, res) => {
+  if (a) { return res.end('1'); } else { res.end('2'); }
+  res.end();
+});`),
+      ],
+    },
+    {
+      // next after a send
+      code: `router.use((req, res, next) => {
+  res.json(data);
+  next();
+});`,
+      errors: [
+        error('nextAfterFinish', 3, 'next()', 'res.json()', 2, `router.use((req, res, next) => {
+  return res.json(data);
+  next();
+});`),
+      ],
+    },
+    {
+      code: `app.get('/u', (req, res, next) => {
+  if (err) res.status(500).send(err);
+  next(err);
+});`,
+      errors: [
+        error('nextMayBeAfterFinish', 3, 'next(err)', 'res.send()', 2, `app.get('/u', (req, res, next) => {
+  if (err) return res.status(500).send(err);
+  next(err);
+});`),
+      ],
+    },
+    {
+      // chains count in order; aliases are the same response
+      code: `app.get('/u', (req, res) => {
+  const r = res;
+  r.status(201).json(a);
+  res.status(200).json(b);
+});`,
+      errors: [
+        error('alreadyFinished', 4, 'res.json()', 'r.json()', 3, `app.get('/u', (req, res) => {
+  const r = res;
+  return r.status(201).json(a);
+  res.status(200).json(b);
+});`),
+      ],
+    },
+    {
+      // logical and ternary forms: the first send is not a statement, so no suggestion
+      code: `app.get('/u', (req, res) => {
+  ok && res.send(1);
+  res?.send(2);
+});`,
+      errors: [error('mayBeFinished', 3, 'res.send()', 'res.send()', 2)],
+    },
+    {
+      code: `app.get('/u', (req, res) => {
+  void (a ? res.send(1) : res.json(2));
+  res.end();
+});`,
+      errors: [error('alreadyFinished', 3, 'res.end()', 'res.send()', 2)],
+    },
+    {
+      // try/catch: a send in finally after return res.send() in try
+      code: `app.get('/u', (req, res) => {
+  try {
+    return res.send('a');
+  } finally {
+    res.end();
+  }
+});`,
+      errors: [error('mayBeFinished', 5, 'res.end()', 'res.send()', 3)],
+    },
+    {
+      // a send in the try, then an await that can throw into a catch that sends again
+      code: `app.get('/u', async (req, res) => {
+  try {
+    res.json(data);
+    await audit(req);
+  } catch (e) {
+    res.status(500).json(e);
+  }
+});`,
+      errors: [
+        error('mayBeFinished', 6, 'res.json()', 'res.json()', 3, `app.get('/u', async (req, res) => {
+  try {
+    return res.json(data);
+    await audit(req);
+  } catch (e) {
+    res.status(500).json(e);
+  }
+});`),
+      ],
+    },
+    {
+      // the classic inside a try: reported once, not again in the catch
+      code: `app.get('/u', async (req, res) => {
+  try {
+    const user = await load();
+    if (!user) { res.sendStatus(404); }
+    res.json(user);
+  } catch (e) {
+    res.status(500).json(e);
+  }
+});`,
+      errors: [
+        error('mayBeFinished', 5, 'res.json()', 'res.sendStatus()', 4, `app.get('/u', async (req, res) => {
+  try {
+    const user = await load();
+    if (!user) { return res.sendStatus(404); }
+    res.json(user);
+  } catch (e) {
+    res.status(500).json(e);
+  }
+});`),
+      ],
+    },
+    {
+      // a send in a loop body that can run twice
+      code: `app.get('/u', (req, res) => {
+  for (const item of items) {
+    res.send(item);
+  }
+});`,
+      errors: [error('mayBeFinished', 3, 'res.send()', 'res.send()', 3)],
+    },
+    {
+      code: `app.get('/u', (req, res) => {
+  items.forEach((item) => {
+    res.json(item);
+  });
+});`,
+      errors: [error('mayBeFinished', 3, 'res.json()', 'res.json()', 3)],
+    },
+    {
+      code: `app.get('/u', async (req, res) => {
+  await Promise.all(items.map(async (item) => { if (!item.ok) res.sendStatus(400); }));
+  res.json(items);
+});`,
+      errors: [error('mayBeFinished', 2, 'res.sendStatus()', 'res.sendStatus()', 2)],
+    },
+    {
+      // switch fallthrough
+      code: `app.get('/u', (req, res) => {
+  switch (kind) {
+    case 'a':
+      res.send('a');
+    case 'b':
+      res.send('b');
+      break;
+  }
+});`,
+      errors: [
+        error('mayBeFinished', 6, 'res.send()', 'res.send()', 4, `app.get('/u', (req, res) => {
+  switch (kind) {
+    case 'a':
+      return res.send('a');
+    case 'b':
+      res.send('b');
+      break;
+  }
+});`),
+      ],
+    },
+    {
+      // labelled break after the send still reaches the second send
+      code: `app.get('/u', (req, res) => {
+  check: {
+    if (bad) { res.sendStatus(400); break check; }
+  }
+  res.sendStatus(200);
+});`,
+      errors: [
+        error('mayBeFinished', 5, 'res.sendStatus()', 'res.sendStatus()', 3, `app.get('/u', (req, res) => {
+  check: {
+    if (bad) { return res.sendStatus(400); break check; }
+  }
+  res.sendStatus(200);
+});`),
+      ],
+    },
+    {
+      // process.exitCode does not end the path
+      code: `app.get('/u', (req, res) => {
+  if (bad) { res.sendStatus(500); process.exitCode = 1; }
+  res.sendStatus(200);
+});`,
+      errors: [
+        error('mayBeFinished', 3, 'res.sendStatus()', 'res.sendStatus()', 2, `app.get('/u', (req, res) => {
+  if (bad) { return res.sendStatus(500); process.exitCode = 1; }
+  res.sendStatus(200);
+});`),
+      ],
+    },
+    {
+      // local helpers: finishes on every path / on some paths
+      code: `function fail(res, msg) { res.status(500).send(msg); }
+app.get('/u', (req, res) => {
+  if (err) fail(res, 'boom');
+  res.json(data);
+});`,
+      errors: [
+        error('mayBeFinished', 4, 'res.json()', 'fail()', 3, `function fail(res, msg) { res.status(500).send(msg); }
+app.get('/u', (req, res) => {
+  if (err) return fail(res, 'boom');
+  res.json(data);
+});`),
+      ],
+    },
+    {
+      code: `app.get('/u', (req, res) => {
+  reply(res, 1);
+  res.end();
+});
+const reply = (out, v) => { if (v) { out.send(v); } };`,
+      errors: [
+        error('mayBeFinished', 3, 'res.end()', 'reply()', 2, `app.get('/u', (req, res) => {
+  return reply(res, 1);
+  res.end();
+});
+const reply = (out, v) => { if (v) { out.send(v); } };`),
+      ],
+    },
+    {
+      // finishing helpers from the options, as functions and as methods
+      code: `app.get('/u', (req, res) => {
+  if (err) sendError(res, err);
+  res.sendError(err);
+});`,
+      options: [{ finishingHelpers: ['sendError'] }],
+      errors: [
+        error('mayBeFinished', 3, 'res.sendError()', 'sendError()', 2, `app.get('/u', (req, res) => {
+  if (err) return sendError(res, err);
+  res.sendError(err);
+});`),
+      ],
+    },
+    {
+      // a stream piped into the response finishes it
+      code: `app.get('/f', (req, res) => {
+  fs.createReadStream(file).pipe(res);
+  res.end();
+});`,
+      errors: [
+        error('alreadyFinished', 3, 'res.end()', 'stream.pipe(res)', 2, `app.get('/f', (req, res) => {
+  return fs.createReadStream(file).pipe(res);
+  res.end();
+});`),
+      ],
+    },
+    {
+      // route(...).METHOD, server.on('request'), error middleware, conventional shape
+      code: `router.route('/x').post((a, b) => { b.send(1); b.send(2); });
+server.on('request', (a, b) => { b.end(); b.end(); });
+module.exports = function handler(err, req, res, next) { res.end(); next(err); };
+export function show(req, res) { res.render('x'); res.send('y'); }`,
+      errors: [
+        error('alreadyFinished', 1, 'b.send()', 'b.send()', 1, `router.route('/x').post((a, b) => { return b.send(1); b.send(2); });
+server.on('request', (a, b) => { b.end(); b.end(); });
+module.exports = function handler(err, req, res, next) { res.end(); next(err); };
+export function show(req, res) { res.render('x'); res.send('y'); }`),
+        error('alreadyFinished', 2, 'b.end()', 'b.end()', 2, `router.route('/x').post((a, b) => { b.send(1); b.send(2); });
+server.on('request', (a, b) => { return b.end(); b.end(); });
+module.exports = function handler(err, req, res, next) { res.end(); next(err); };
+export function show(req, res) { res.render('x'); res.send('y'); }`),
+        error('nextAfterFinish', 3, 'next(err)', 'res.end()', 3, `router.route('/x').post((a, b) => { b.send(1); b.send(2); });
+server.on('request', (a, b) => { b.end(); b.end(); });
+module.exports = function handler(err, req, res, next) { return res.end(); next(err); };
+export function show(req, res) { res.render('x'); res.send('y'); }`),
+        error('alreadyFinished', 4, 'res.send()', 'res.render()', 4, `router.route('/x').post((a, b) => { b.send(1); b.send(2); });
+server.on('request', (a, b) => { b.end(); b.end(); });
+module.exports = function handler(err, req, res, next) { res.end(); next(err); };
+export function show(req, res) { return res.render('x'); res.send('y'); }`),
+      ],
+    },
+    {
+      // a nested callback's own double send
+      code: `app.get('/u', (req, res) => {
+  db.get(id, (err, row) => {
+    if (err) res.status(500).send(err);
+    res.json(row);
+  });
+});`,
+      errors: [
+        error('mayBeFinished', 4, 'res.json()', 'res.send()', 3, `app.get('/u', (req, res) => {
+  db.get(id, (err, row) => {
+    if (err) return res.status(500).send(err);
+    res.json(row);
+  });
+});`),
+      ],
+    },
+    {
+      // await does not reset the state
+      code: `app.get('/u', async (req, res) => {
+  res.json(await a());
+  await b();
+  res.json(await c());
+});`,
+      errors: [
+        error('alreadyFinished', 4, 'res.json()', 'res.json()', 2, `app.get('/u', async (req, res) => {
+  return res.json(await a());
+  await b();
+  res.json(await c());
+});`),
+      ],
+    },
+    {
+      // definiteOnly still reports certain ones
+      code: `app.get('/u', (req, res) => { res.end(); res.end(); });`,
+      options: [{ definiteOnly: true }],
+      errors: [error('alreadyFinished', 1, 'res.end()', 'res.end()', 1, `app.get('/u', (req, res) => { return res.end(); res.end(); });`)],
+    },
+  ],
+});
+
+ts.run('no-double-send (TS annotations, no program)', rule, {
+  valid: [
+    // a global (fetch) Response is not a response
+    `async function f(req: Request, res: Response) { await res.json(); await res.json(); }`,
+    `function f(a: unknown, res: number[]) { res.map(String); }`,
+  ],
+  invalid: [
+    {
+      code: `import type { Response } from 'express';
+export function reply(data: unknown, out: Response) {
+  out.json(data);
+  out.json(data);
+}`,
+      errors: [
+        error('alreadyFinished', 4, 'out.json()', 'out.json()', 3, `import type { Response } from 'express';
+export function reply(data: unknown, out: Response) {
+  return out.json(data);
+  out.json(data);
+}`),
+      ],
+    },
+    {
+      code: `import { ServerResponse } from 'node:http';
+function done(o: ServerResponse) { o.end(); o.end(); }`,
+      errors: [
+        error('alreadyFinished', 2, 'o.end()', 'o.end()', 2, `import { ServerResponse } from 'node:http';
+function done(o: ServerResponse) { return o.end(); o.end(); }`),
+      ],
+    },
+    {
+      code: `import type { SentRes } from 'eslint-plugin-response-lifecycle/types';
+function done(o: SentRes) { o!.end(); (o as any).end(); }`,
+      errors: [
+        error('alreadyFinished', 2, 'o.end()', 'o.end()', 2, `import type { SentRes } from 'eslint-plugin-response-lifecycle/types';
+function done(o: SentRes) { return o!.end(); (o as any).end(); }`),
+      ],
+    },
+  ],
+});
+
+typed.run('no-double-send (type information)', rule, {
+  valid: [
+    // typed as a fetch Response, named res, in the (req, res) shape
+    `export async function proxy(req: Request, res: globalThis.Response) { await res.json(); await res.json(); }`,
+    `export function f(req: unknown, res: { send(): void }) { res.send(); res.send(); }`,
+  ],
+  invalid: [
+    {
+      // any name, anything that extends http.ServerResponse
+      code: `import type { Response } from 'express';
+export function a(input: unknown, output: Response) { output.send(1); output.send(2); }`,
+      errors: [
+        error('alreadyFinished', 2, 'output.send()', 'output.send()', 2, `import type { Response } from 'express';
+export function a(input: unknown, output: Response) { return output.send(1); output.send(2); }`),
+      ],
+    },
+    {
+      code: `import * as http from 'node:http';
+class MyRes extends http.ServerResponse {}
+export function a(x: MyRes) { x.end(); x.end(); }`,
+      errors: [
+        error('alreadyFinished', 3, 'x.end()', 'x.end()', 3, `import * as http from 'node:http';
+class MyRes extends http.ServerResponse {}
+export function a(x: MyRes) { return x.end(); x.end(); }`),
+      ],
+    },
+  ],
+});
