@@ -1,0 +1,95 @@
+import type { ServerResponse } from 'node:http';
+import type { Misuse } from './context.js';
+import { ensureState, type ResponseState } from './state.js';
+
+/** Parse a Content-Length header value; `undefined` when absent or not a plain byte count. */
+export function parseLength(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'string' && /^\s*\d+\s*$/u.test(value)) return Number(value);
+  if (Array.isArray(value) && value.length === 1) return parseLength(value[0]);
+  return undefined;
+}
+
+/** A Content-Length in the header argument of a head commit (`writeHead(200, { 'Content-Length': n })`). */
+export function lengthInHeaderArgs(args: readonly unknown[]): number | undefined {
+  for (const arg of args) {
+    if (arg === null || typeof arg !== 'object') continue;
+    if (Array.isArray(arg)) {
+      // [[name, value], ...] or the flat [name, value, name, value, ...]
+      for (let i = 0; i < arg.length; i += 1) {
+        const entry: unknown = arg[i];
+        if (Array.isArray(entry) && isContentLength(entry[0])) return parseLength(entry[1]);
+        if (i % 2 === 0 && isContentLength(entry)) return parseLength(arg[i + 1]);
+      }
+    } else {
+      for (const [name, value] of Object.entries(arg)) if (isContentLength(name)) return parseLength(value);
+    }
+  }
+  return undefined;
+}
+
+function isContentLength(name: unknown): boolean {
+  return typeof name === 'string' && name.length === 14 && name.toLowerCase() === 'content-length';
+}
+
+/** Node sends no body for HEAD, 1xx, 204 and 304, so a declared length there describes nothing written. */
+function bodyAllowed(res: ServerResponse): boolean {
+  if (res.req?.method === 'HEAD') return false;
+  const status = res.statusCode;
+  return !(status === 204 || status === 304 || (status >= 100 && status < 200));
+}
+
+/** The declared Content-Length: remembered at the head commit, or still readable from the headers. */
+export function declaredLength(res: ServerResponse, st: ResponseState | undefined): number | undefined {
+  if (st?.declared !== undefined) return st.declared;
+  if (res.headersSent) return undefined;
+  return parseLength(res.getHeader('content-length'));
+}
+
+function bytesOf(chunk: unknown, encoding: unknown): number {
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}
+
+/**
+ * Check a `write(chunk)` (`ending` false) or an `end(chunk?)` (`ending` true) against the declared
+ * Content-Length, BEFORE the bytes are handed to Node. Counts the bytes when they fit.
+ * Returns the misuse, or `undefined` when the bytes agree (or nothing was declared).
+ */
+export function checkLength(
+  res: ServerResponse,
+  st: ResponseState | undefined,
+  chunk: unknown,
+  encoding: unknown,
+  ending: boolean,
+  operation: string,
+): Misuse | undefined {
+  const declared = declaredLength(res, st);
+  if (declared === undefined || !bodyAllowed(res)) return undefined;
+  const hasChunk = typeof chunk !== 'function' && Boolean(chunk);
+  const bytes = hasChunk ? bytesOf(chunk, encoding) : 0;
+  const written = (st?.written ?? 0) + bytes;
+  const chars = (st?.chars ?? 0) + (typeof chunk === 'string' ? chunk.length : 0);
+  if (written > declared || (ending && written < declared)) {
+    const hint =
+      chars === declared && chars !== written
+        ? ` (the declared value equals the string's .length, ${chars} UTF-16 code units, not its ${written} bytes)`
+        : written > declared
+          ? ' (more than declared: they would corrupt the next response on a keep-alive connection)'
+          : ' (fewer than declared: the client would wait for the rest)';
+    return {
+      rule: 'content-length-in-bytes',
+      messageId: 'mismatch',
+      operation,
+      data: { declared, actual: ending ? written : `at least ${written}`, hint },
+    };
+  }
+  if (!ending) {
+    const state = st ?? ensureState(res);
+    state.declared = declared;
+    state.written = written;
+    state.chars = chars;
+  }
+  return undefined;
+}

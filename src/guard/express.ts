@@ -1,0 +1,96 @@
+import type { ServerResponse } from 'node:http';
+import { PSEUDO_OPERATIONS, violationFor } from '../lifecycle/index.js';
+import { createContext, raise, type GuardContext } from './context.js';
+import { GUARDED, guardedPrototype } from './intercept.js';
+import type { GuardOptions } from './options.js';
+import { lifecycleOf, stateOf } from './state.js';
+import { ResponseLifecycleError } from './violation.js';
+
+type Next = (err?: unknown) => void;
+interface Layer {
+  handleRequest?: (req: unknown, res: ServerResponse, next: Next) => unknown;
+  handleError?: (error: unknown, req: unknown, res: ServerResponse, next: Next) => unknown;
+  route?: { stack?: Layer[] };
+  handle?: { stack?: Layer[] };
+}
+interface ExpressApp {
+  response: object;
+  router?: { stack?: Layer[] };
+}
+interface ExpressRequest {
+  app?: ExpressApp;
+}
+
+const WRAPPED = Symbol('response-lifecycle.next-guarded');
+
+/**
+ * Express middleware: `app.use(responseGuard())`, first. On the first request it inserts a guarded
+ * prototype beneath the app's `app.response` (Express re-parents every `res` onto `app.response`,
+ * so the guard then sees every response at no per-request cost) without touching the global
+ * `express.response`, and wraps the `next` each handler receives to see `next()` after a send.
+ */
+export function responseGuard(options?: GuardOptions): (req: ExpressRequest, res: ServerResponse, next: Next) => void {
+  const context = createContext(options);
+  const guardedLayers = new WeakMap<Layer[], number>();
+  return function responseGuardMiddleware(req, res, next): void {
+    const app = req.app;
+    if (!app) throw new TypeError('response guard: responseGuard() is Express middleware; use guard() for node:http');
+    const appResponse = app.response;
+    if ((appResponse as Record<symbol, unknown>)[GUARDED] !== true) {
+      // Everything above node's prototype is copied onto the guarded prototype, so app.response's
+      // own prototype (express.response) is no longer consulted: the global stays untouched.
+      Object.setPrototypeOf(appResponse, guardedPrototype(context, Object.getPrototypeOf(appResponse) as object));
+    }
+    const stack = app.router?.stack;
+    if (stack && guardedLayers.get(stack) !== stack.length) {
+      guardLayers(context, stack);
+      guardedLayers.set(stack, stack.length);
+    }
+    context.watchdog?.add(res);
+    next();
+  };
+}
+
+/** Hand every handler a `next` that checks the lifecycle (PSEUDO_OPERATIONS.next) before passing on. */
+function guardLayers(context: GuardContext, stack: Layer[]): void {
+  for (const layer of stack) {
+    if (Object.hasOwn(layer, WRAPPED)) continue;
+    Object.defineProperty(layer, WRAPPED, { value: true });
+    if (layer.route?.stack) {
+      // The route's dispatcher passes the router's own next on; its handlers get the guarded one.
+      guardLayers(context, layer.route.stack);
+      continue;
+    }
+    if (layer.handle?.stack) guardLayers(context, layer.handle.stack);
+    const { handleRequest, handleError } = layer;
+    if (handleRequest) {
+      layer.handleRequest = function (this: Layer, req, res, next) {
+        return handleRequest.call(this, req, res, guardedNext(context, res, next));
+      };
+    }
+    if (handleError) {
+      layer.handleError = function (this: Layer, error, req, res, next) {
+        return handleError.call(this, error, req, res, guardedNext(context, res, next));
+      };
+    }
+  }
+}
+
+function guardedNext(context: GuardContext, res: ServerResponse, next: Next): Next {
+  const operation = PSEUDO_OPERATIONS.next;
+  const checked: Next = function (err) {
+    const st = stateOf(res);
+    if (st?.asyncPending === true && !res.headersSent) {
+      // An async finisher (sendFile) handing its failure on: the response is open again.
+      st.asyncPending = false;
+    } else if (!(err instanceof ResponseLifecycleError) && (st === undefined || err === undefined || err !== st.consequence)) {
+      const row = violationFor(lifecycleOf(res, st), { effect: operation.effect });
+      if (row) {
+        const error = raise(context, res, st, { rule: row.rule, messageId: row.definite, operation: operation.display }, checked);
+        if (error) throw error;
+      }
+    }
+    next(err);
+  };
+  return checked;
+}

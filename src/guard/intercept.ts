@@ -1,0 +1,358 @@
+import { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import {
+  MEMBERS,
+  operationOf,
+  PSEUDO_OPERATIONS,
+  violationFor,
+  type MemberSpec,
+  type Operation,
+} from '../lifecycle/index.js';
+import { checkLength, lengthInHeaderArgs, parseLength } from './content-length.js';
+import { raise, reportNotEnded, type GuardContext } from './context.js';
+import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
+
+type Res = ServerResponse;
+type Method = (this: Res, ...args: unknown[]) => unknown;
+
+/** Marks a guarded prototype, so a response or app is never guarded twice. */
+export const GUARDED = Symbol('response-lifecycle.guarded');
+
+/**
+ * The response currently inside a guarded call. Express's `res.json()` calls `send`, `set`,
+ * `setHeader` and `end` on the same response; only the outermost call is the program's, so
+ * nested ones are not checked again (one report per misuse). Calls are synchronous, so one
+ * module-level slot is enough.
+ */
+let active: object | undefined;
+
+function display(spec: MemberSpec): string {
+  return spec.kind === 'method' ? `res.${spec.name}()` : `res.${spec.name} =`;
+}
+
+/** Remember which call first sent the head / finished, and where (when this guard records stacks). */
+function recordTransition(
+  context: GuardContext,
+  res: Res,
+  before: ReturnType<typeof lifecycleOf>,
+  operation: string,
+  caller: Method,
+  asyncFinish: boolean,
+  aborted: boolean,
+): void {
+  const sent = before === 'open' && res.headersSent;
+  const ended = asyncFinish || aborted || res.writableEnded;
+  if (!sent && !ended && !aborted) return;
+  const record = context.options.recordFirst;
+  if (!record && !asyncFinish && !aborted) return;
+  const st = ensureState(res);
+  if (asyncFinish && !res.writableEnded) st.asyncPending = true;
+  if (aborted) st.aborted = true;
+  if (!record) return;
+  let stack: string | undefined;
+  const capture = (): string => {
+    if (stack === undefined) {
+      const holder: { stack?: string } = {};
+      Error.captureStackTrace(holder, caller);
+      stack = holder.stack ?? '';
+    }
+    return stack;
+  };
+  if ((sent || (ended && res.headersSent)) && st.headOp === undefined) {
+    st.headOp = operation;
+    st.headStack = capture();
+  }
+  if (ended && st.endOp === undefined) {
+    st.endOp = operation;
+    st.endStack = capture();
+  }
+}
+
+/** Throw (throw mode) after making sure the client is not left hanging by a refused write. */
+function refuse(res: Res, error: Error, headCommitted: boolean): never {
+  if (headCommitted) {
+    // The client was promised a head and body we will not deliver: fail it fast.
+    res.destroy();
+  } else {
+    // Give the framework's error handler this turn to answer (Express sends a 500); if nothing
+    // does, close the connection rather than leave the client waiting.
+    setImmediate(() => {
+      if (!res.writableEnded && !res.destroyed) res.destroy();
+    });
+  }
+  throw error;
+}
+
+function callNested(res: Res, original: Method, args: unknown[]): unknown {
+  const previous = active;
+  active = res;
+  try {
+    return original.apply(res, args);
+  } finally {
+    active = previous;
+  }
+}
+
+function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): Method {
+  const operation = display(spec);
+  const writes = spec.effect === 'writeBody' || spec.writesDataWithArgs === true;
+  const ending = spec.writesDataWithArgs === true;
+  const isExpressFinisher = spec.framework === 'express' && spec.effect === 'finish';
+  const guarded: Method = function (this: Res, ...args: unknown[]): unknown {
+    if (active === this) return original.apply(this, args);
+    const last = args[args.length - 1];
+    const hasCallback = typeof last === 'function';
+    const op: Operation = operationOf(spec, { hasData: typeof args[0] !== 'function' && Boolean(args[0]), hasCallback });
+    let st = stateOf(this);
+
+    // While an async finisher (sendFile, a piped stream) owns the response, its own header, write
+    // and end calls are expected; only a second send is the program's misuse.
+    if (st?.asyncPending === true && !isExpressFinisher) {
+      if (writes && context.options.contentLength) {
+        const misuse = checkLength(this, st, args[0], args[1], ending, operation);
+        // No program call to throw into here: report, and in throw mode cut the connection.
+        if (misuse && raise(context, this, st, misuse, guarded)) this.destroy();
+      }
+      const result = callNested(this, original, args);
+      if (this.writableEnded) st.asyncPending = false;
+      return result;
+    }
+
+    const before = lifecycleOf(this, st);
+    const row = violationFor(before, op);
+    if (row) {
+      const error = raise(
+        context,
+        this,
+        st,
+        { rule: row.rule, messageId: row.definite, operation },
+        guarded,
+      );
+      if (error) throw error;
+      // Report mode: behave exactly as without the guard, without reporting the nested calls.
+      if (spec.async === true && op.effect === 'finish') ensureState(this).expectedPipes += 1;
+      try {
+        return callNested(this, original, args);
+      } catch (consequence) {
+        // e.g. ERR_HTTP_HEADERS_SENT from inside Express's second send: the same misuse, already
+        // reported; remember it so Express passing it to next(err) is not reported again.
+        ensureState(this).consequence = consequence;
+        throw consequence;
+      }
+    }
+
+    if (writes && context.options.contentLength) {
+      const misuse = checkLength(this, st, args[0], args[1], ending, operation);
+      if (misuse) {
+        const error = raise(context, this, st, misuse, guarded);
+        if (error) refuse(this, error, this.headersSent);
+      }
+    }
+
+    let result: unknown;
+    const asyncFinish = spec.async === true && op.effect === 'finish';
+    if (asyncFinish) {
+      st = ensureState(this);
+      st.asyncPending = true;
+      args = withReleasingCallback(this, st, args, hasCallback, spec.withCallback !== undefined);
+    }
+    try {
+      // A hand-off's callbacks run the program's own calls on this response: check them, do not nest.
+      result = op.effect === 'handOff' ? original.apply(this, args) : callNested(this, original, args);
+    } catch (error) {
+      if (st && asyncFinish) st.asyncPending = false;
+      throw error;
+    }
+    if (op.effect === 'commitHead') rememberDeclaredLength(this, args);
+    recordTransition(context, this, before, operation, guarded, asyncFinish, op.effect === 'abort');
+    return result;
+  };
+  Object.defineProperty(guarded, 'name', { value: spec.name });
+  return guarded;
+}
+
+/**
+ * An async finisher hands the response back when its callback runs (e.g. sendFile failed and the
+ * program answers 404 itself). Wrap the program's callback so the hand-back ends the async state.
+ * A finisher whose callback would receive the result (`render`) is given the callback Express
+ * would use by default (`next(err)` or `send(html)`), so its own later send is not a second one.
+ * Otherwise the state ends when the response really ends or closes.
+ */
+function withReleasingCallback(
+  res: Res,
+  st: ResponseState,
+  args: unknown[],
+  hasCallback: boolean,
+  resultGoesToCallback: boolean,
+): unknown[] {
+  if (hasCallback) {
+    const callback = args[args.length - 1] as (...a: unknown[]) => unknown;
+    const copy = args.slice();
+    copy[copy.length - 1] = function (this: unknown, ...cbArgs: unknown[]) {
+      if (!res.writableEnded) st.asyncPending = false;
+      return callback.apply(this, cbArgs);
+    };
+    return copy;
+  }
+  if (!resultGoesToCallback) return args;
+  const expressRes = res as Res & { req: { next: (err?: unknown) => void }; send: (body: unknown) => unknown };
+  return [
+    args[0],
+    args[1],
+    (error: unknown, html: unknown) => {
+      st.asyncPending = false;
+      if (error) return expressRes.req.next(error);
+      return expressRes.send(html);
+    },
+  ];
+}
+
+function rememberDeclaredLength(res: Res, args: unknown[]): void {
+  const declared = lengthInHeaderArgs(args) ?? parseLength(res.getHeader('content-length'));
+  if (declared !== undefined) ensureState(res).declared = declared;
+}
+
+/**
+ * `res.statusCode = 500` and Express's `res.status(500)` assign a property that Node keeps as a
+ * plain data property on ServerResponse.prototype. An accessor on the guarded prototype sees every
+ * assignment at no per-response cost; the value lives under a symbol, like Node's own field would.
+ */
+function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, initial: unknown): void {
+  const slot = Symbol(spec.name);
+  const operation = display(spec);
+  const op = operationOf(spec, { hasData: false, hasCallback: false });
+  type Slotted = Res & Record<symbol, unknown>;
+  const set = function (this: Slotted, value: unknown): void {
+    if (active !== this) {
+      const row = violationFor(lifecycleOf(this, stateOf(this)), op);
+      if (row) {
+        const error = raise(
+          context,
+          this,
+          stateOf(this),
+          { rule: row.rule, messageId: row.definite, operation },
+          set,
+        );
+        if (error) throw error;
+      }
+    }
+    this[slot] = value;
+  };
+  Object.defineProperty(proto, spec.name, {
+    configurable: true,
+    enumerable: false,
+    get(this: Slotted) {
+      const value = this[slot];
+      return value === undefined ? initial : value;
+    },
+    set,
+  });
+}
+
+/** 'pipe' (a stream piped in) and 'close' arrive as events; one prototype-level `emit` sees them all. */
+function guardEvents(context: GuardContext, proto: object, originalEmit: Method): void {
+  const pipeOp = PSEUDO_OPERATIONS.pipedInto;
+  const emit = function (this: Res, event: unknown, ...args: unknown[]): unknown {
+    if (event === 'pipe') onPipe(this, args[0] as Readable);
+    else if (event === 'unpipe') {
+      const st = stateOf(this);
+      if (st && st.activeSources > 0) st.activeSources -= 1;
+    } else if (event === 'close') onClose(this);
+    return originalEmit.call(this, event, ...args);
+  };
+  function onPipe(res: Res, source: Readable): void {
+    const st = ensureState(res);
+    // The finisher's own stream (sendFile's file), or the extra stream of an already reported send.
+    if (st.expectedPipes > 0 || (st.asyncPending && st.activeSources === 0)) {
+      if (st.expectedPipes > 0) st.expectedPipes -= 1;
+      st.activeSources += 1;
+      return;
+    }
+    const before = st.activeSources > 0 ? 'ended' : lifecycleOf(res, st);
+    const row = violationFor(before, { effect: pipeOp.effect });
+    if (row) {
+      const error = raise(
+        context,
+        res,
+        st,
+        { rule: row.rule, messageId: row.definite, operation: pipeOp.display },
+        emit,
+      );
+      if (error) {
+        source.unpipe(res);
+        throw error;
+      }
+      st.activeSources += 1;
+      return;
+    }
+    st.activeSources += 1;
+    recordTransition(context, res, before, pipeOp.display, emit as Method, true, false);
+  }
+  function onClose(res: Res): void {
+    context.watchdog?.remove(res);
+    const st = stateOf(res);
+    const handled = st !== undefined && (st.asyncPending || st.aborted);
+    if (st) st.asyncPending = false;
+    // Closed before the handler responded at all: the client gave up waiting.
+    if (!handled && !res.writableEnded && !res.headersSent) {
+      reportNotEnded(context, res, 'before the connection closed', emit);
+    }
+  }
+  Object.defineProperty(proto, 'emit', { value: emit, configurable: true, writable: true, enumerable: false });
+}
+
+/** The lifecycle properties the guard intercepts by assignment (from MEMBERS). */
+export function interceptedProperties(): string[] {
+  return MEMBERS.filter((spec) => spec.kind === 'property' && isGuarded(spec)).map((spec) => spec.name);
+}
+
+function isGuarded(spec: MemberSpec): boolean {
+  return spec.effect !== 'read' && spec.effect !== 'neutral';
+}
+
+function findDescriptor(start: object, name: string): PropertyDescriptor | undefined {
+  for (let p: object | null = start; p; p = Object.getPrototypeOf(p) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(p, name);
+    if (desc) return desc;
+  }
+  return undefined;
+}
+
+/**
+ * A prototype that behaves like `base` with every lifecycle member of MEMBERS guarded. Everything
+ * of `base` above `http.ServerResponse.prototype` (Express's `res` methods) is copied onto it, so
+ * the guard sits beneath those methods and above Node's, and nothing global is mutated.
+ */
+export function guardedPrototype(context: GuardContext, base: object): object {
+  const cached = context.prototypes.get(base);
+  if (cached) return cached;
+  const layers: object[] = [];
+  let p: object | null = base;
+  for (; p && p !== ServerResponse.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.hasOwn(p, GUARDED)) throw new TypeError('response guard: this response is already guarded');
+    layers.push(p);
+  }
+  if (!p) throw new TypeError('response guard: not an http.ServerResponse');
+  const proto: object = Object.create(ServerResponse.prototype);
+  for (const layer of layers.reverse()) Object.defineProperties(proto, Object.getOwnPropertyDescriptors(layer));
+
+  for (const spec of MEMBERS) {
+    if (!isGuarded(spec)) continue;
+    const desc = findDescriptor(proto, spec.name);
+    if (!desc) continue; // e.g. Express members on a plain node:http response
+    if (spec.kind === 'method' && typeof desc.value === 'function') {
+      Object.defineProperty(proto, spec.name, {
+        value: wrapMethod(context, spec, desc.value as Method),
+        configurable: true,
+        writable: true,
+        enumerable: false,
+      });
+    } else if (spec.kind === 'property' && 'value' in desc) {
+      guardProperty(context, proto, spec, desc.value);
+    }
+  }
+  guardEvents(context, proto, (findDescriptor(proto, 'emit')?.value ?? ServerResponse.prototype.emit) as Method);
+  Object.defineProperty(proto, GUARDED, { value: true });
+  context.prototypes.set(base, proto);
+  return proto;
+}

@@ -1,0 +1,86 @@
+import type { Violation } from './violation.js';
+
+export type GuardMode = 'throw' | 'report';
+export type FirstStackPolicy = 'always' | 'after-first-violation';
+
+export interface GuardOptions {
+  /** `'throw'`: throw a ResponseLifecycleError at the misuse. `'report'`: report, then let Node behave as without the guard. */
+  mode?: GuardMode;
+  /** Called once per violation in every mode. Default: `console.error` of a readable report. */
+  onViolation?: (violation: Violation) => void;
+  /** Milliseconds after the request arrived by which the response must be finished. Default: off. */
+  endTimeout?: number | false;
+  /** Compare a declared Content-Length with the bytes written. Default: on. */
+  contentLength?: boolean;
+  /**
+   * When to record where a response sent its head or ended (`firstStack`). A stack capture costs
+   * about 2 µs, so by default `'report'` mode records it only once this guard has seen a violation.
+   * Default: `'always'` in `'throw'` mode, `'after-first-violation'` in `'report'` mode.
+   */
+  firstStack?: FirstStackPolicy;
+}
+
+export interface ResolvedOptions {
+  readonly mode: GuardMode;
+  readonly onViolation: (violation: Violation) => void;
+  readonly endTimeout: number | undefined;
+  readonly contentLength: boolean;
+  /** Mutable: `'after-first-violation'` turns into recording once a violation was seen. */
+  recordFirst: boolean;
+}
+
+interface OptionSpec {
+  readonly accepted: string;
+  readonly valid: (value: unknown) => boolean;
+}
+
+const SPECS: Readonly<Record<keyof GuardOptions, OptionSpec>> = {
+  mode: { accepted: "'throw' or 'report'", valid: (v) => v === 'throw' || v === 'report' },
+  onViolation: { accepted: 'a function (violation) => void', valid: (v) => typeof v === 'function' },
+  endTimeout: {
+    accepted: 'a positive finite number of milliseconds, or false',
+    valid: (v) => v === false || (typeof v === 'number' && Number.isFinite(v) && v > 0),
+  },
+  contentLength: { accepted: 'true or false', valid: (v) => typeof v === 'boolean' },
+  firstStack: {
+    accepted: "'always' or 'after-first-violation'",
+    valid: (v) => v === 'always' || v === 'after-first-violation',
+  },
+};
+
+/** Validate options at set-up time; a wrong option fails loudly here, never at request time. */
+export function resolveOptions(options: unknown, defaultReport: (violation: Violation) => void): ResolvedOptions {
+  if (options === undefined) options = {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`response guard: options must be an object, got ${describe(options)}`);
+  }
+  const given = options as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    const spec = Object.hasOwn(SPECS, key) ? SPECS[key as keyof GuardOptions] : undefined;
+    if (!spec) {
+      throw new TypeError(
+        `response guard: unknown option "${key}"; accepted options are ${Object.keys(SPECS).join(', ')}`,
+      );
+    }
+    if (given[key] !== undefined && !spec.valid(given[key])) {
+      throw new TypeError(`response guard: option "${key}" must be ${spec.accepted}, got ${describe(given[key])}`);
+    }
+  }
+  const opts = given as GuardOptions;
+  const mode = opts.mode ?? (process.env.NODE_ENV === 'production' ? 'report' : 'throw');
+  const firstStack = opts.firstStack ?? (mode === 'throw' ? 'always' : 'after-first-violation');
+  return {
+    mode,
+    onViolation: opts.onViolation ?? defaultReport,
+    endTimeout: typeof opts.endTimeout === 'number' ? opts.endTimeout : undefined,
+    contentLength: opts.contentLength ?? true,
+    recordFirst: firstStack === 'always',
+  };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value)) return 'an array';
+  return String(value);
+}

@@ -1,0 +1,58 @@
+import type { ServerResponse } from 'node:http';
+import type { LifecycleState } from '../lifecycle/index.js';
+
+/**
+ * What the guard remembers about one response. Created only when there is something to remember
+ * (a first call to point at, an async finisher, counted bytes); kept in a WeakMap so it dies with
+ * the response and adds no own property to `res` (under Express each one costs ~2 µs).
+ */
+export interface ResponseState {
+  /** The call that sent the head first, and where (when recorded). */
+  headOp?: string;
+  headStack?: string;
+  /** The call that finished the response first, and where (when recorded). */
+  endOp?: string;
+  endStack?: string;
+  /** An async finisher (sendFile, a piped stream) owns the response until it really ends. */
+  asyncPending: boolean;
+  /** `res.destroy()` was called by the program. */
+  aborted: boolean;
+  /** Streams piped in and not yet unpiped. */
+  activeSources: number;
+  /** Pipes that belong to an async finish already reported as a violation (report mode). */
+  expectedPipes: number;
+  /** The declared Content-Length once the head is committed, and what was written so far. */
+  declared?: number;
+  written: number;
+  /** UTF-16 length of the string chunks written, to spot `Content-Length: str.length`. */
+  chars: number;
+  /** An error thrown by a call already reported (report mode), so passing it on is not a second misuse. */
+  consequence?: unknown;
+  /** A require-end violation was already reported for this response. */
+  endReported: boolean;
+}
+
+const states = new WeakMap<object, ResponseState>();
+
+export function stateOf(res: object): ResponseState | undefined {
+  return states.get(res);
+}
+
+export function ensureState(res: object): ResponseState {
+  let st = states.get(res);
+  if (!st) {
+    st = { asyncPending: false, aborted: false, activeSources: 0, expectedPipes: 0, written: 0, chars: 0, endReported: false };
+    states.set(res, st);
+  }
+  return st;
+}
+
+/**
+ * The lifecycle state, read mostly from Node's own flags (`headersSent`, `writableEnded`) so a
+ * clean response needs no guard state at all.
+ */
+export function lifecycleOf(res: ServerResponse, st: ResponseState | undefined): LifecycleState {
+  if (st !== undefined && (st.asyncPending || st.aborted)) return 'ended';
+  if (res.writableEnded) return 'ended';
+  return res.headersSent ? 'sent' : 'open';
+}
