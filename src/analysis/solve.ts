@@ -274,7 +274,10 @@ export class Solver {
     const first = earliest(found.origins);
     if (!first) return;
     const definite = found.definite && certainOp;
-    const sameFunction = first.statement !== undefined && enclosingFunction(first.node) === frame.node;
+    // `return` after the earlier operation only helps when that operation finished the response
+    // (after `res.writeHead(200)` it would leave the response open).
+    const sameFunction =
+      found.afterEnd && first.statement !== undefined && enclosingFunction(first.node) === frame.node;
     report({
       rule: found.row.rule,
       messageId: String(definite ? found.row.definite : found.row.maybe),
@@ -318,14 +321,14 @@ function applyEffect(ks: KeyState, operation: Operation, origin: Origin): KeySta
 function violationIn(
   ks: KeyState,
   operation: Operation,
-): { row: ViolationRow; definite: boolean; origins: ReadonlySet<Origin> } | undefined {
+): { row: ViolationRow; definite: boolean; origins: ReadonlySet<Origin>; afterEnd: boolean } | undefined {
   if (ks.ended !== 0) {
     const row = violationFor('ended', operation);
-    if (row) return { row, definite: ks.ended === 2, origins: ks.endedBy };
+    if (row) return { row, definite: ks.ended === 2, origins: ks.endedBy, afterEnd: true };
   }
   if (ks.sent !== 0) {
     const row = violationFor('sent', operation);
-    if (row) return { row, definite: ks.sent === 2 && ks.ended === 0, origins: ks.sentBy };
+    if (row) return { row, definite: ks.sent === 2, origins: ks.sentBy, afterEnd: false };
   }
   return undefined;
 }

@@ -1,0 +1,91 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import noWriteAfterEnd from '../../rules/no-write-after-end.js';
+
+// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
+const rule = noWriteAfterEnd as unknown as Parameters<RuleTester['run']>[1];
+
+const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
+
+type Id = 'writeAfterEnd' | 'writeMayBeAfterEnd';
+
+function error(messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) {
+  return {
+    messageId,
+    line,
+    data: { operation, first, where: `on line ${firstLine}` },
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'addReturn' as const, data: { line: firstLine }, output: suggestion }],
+  };
+}
+
+js.run('no-write-after-end', rule, {
+  valid: [
+    `http.createServer((req, res) => { res.write('a'); res.write('b'); res.end('c'); });`,
+    `http.createServer((req, res) => { for (const c of chunks) res.write(c); res.end(); });`,
+    `http.createServer((req, res) => { res.end(); res.destroy(); });`,
+    `http.createServer((req, res) => { res.end(); if (!res.writableEnded) res.write('x'); });`,
+    `http.createServer((req, res) => { if (done) { res.end(); return; } res.write('more'); res.end(); });`,
+    // a plain end() after end() is a double send, not a write (no-double-send reports it)
+    `http.createServer((req, res) => { res.end(); res.end(); });`,
+    // not a response
+    `const res = fs.createWriteStream(p); res.end(); res.write('x');`,
+    { code: `http.createServer((req, res) => { if (a) res.end(); res.write('x'); });`, options: [{ definiteOnly: true }] },
+  ],
+  invalid: [
+    {
+      code: `app.get('/stream', (req, res) => {
+  res.write('part 1');
+  res.end('part 2');
+  res.write('part 3');
+});`,
+      errors: [
+        error('writeAfterEnd', 4, 'res.write()', 'res.end()', 3, `app.get('/stream', (req, res) => {
+  res.write('part 1');
+  return res.end('part 2');
+  res.write('part 3');
+});`),
+      ],
+    },
+    {
+      code: `http.createServer((req, res) => {
+  if (req.method === 'HEAD') res.end();
+  res.end(body);
+});`,
+      errors: [
+        error('writeMayBeAfterEnd', 3, 'res.end()', 'res.end()', 2, `http.createServer((req, res) => {
+  if (req.method === 'HEAD') return res.end();
+  res.end(body);
+});`),
+      ],
+    },
+    {
+      code: `http.createServer((req, res) => {
+  res.end();
+  res.addTrailers({ 'X-Checksum': sum });
+});`,
+      errors: [
+        error('writeAfterEnd', 3, 'res.addTrailers()', 'res.end()', 2, `http.createServer((req, res) => {
+  return res.end();
+  res.addTrailers({ 'X-Checksum': sum });
+});`),
+      ],
+    },
+    {
+      // a write in a loop after an end inside the loop
+      code: `http.createServer((req, res) => {
+  for (const chunk of chunks) {
+    res.write(chunk);
+    if (chunk.last) res.end();
+  }
+});`,
+      errors: [
+        error('writeMayBeAfterEnd', 3, 'res.write()', 'res.end()', 4, `http.createServer((req, res) => {
+  for (const chunk of chunks) {
+    res.write(chunk);
+    if (chunk.last) return res.end();
+  }
+});`),
+      ],
+    },
+  ],
+});
