@@ -70,6 +70,7 @@ function recordTransition(
 
 /** Throw (throw mode) after making sure the client is not left hanging by a refused write. */
 function refuse(res: Res, error: Error, headCommitted: boolean): never {
+  ensureState(res).refused = true;
   if (headCommitted) {
     // The client was promised a head and body we will not deliver: fail it fast.
     res.destroy();
@@ -104,6 +105,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     const hasCallback = typeof last === 'function';
     const op: Operation = operationOf(spec, { hasData: typeof args[0] !== 'function' && Boolean(args[0]), hasCallback });
     let st = stateOf(this);
+    if (st?.refused === true) return original.apply(this, args);
 
     // While an async finisher (sendFile, a piped stream) owns the response, its own header, write
     // and end calls are expected; only a second send is the program's misuse.
@@ -291,7 +293,7 @@ function guardEvents(context: GuardContext, proto: object, originalEmit: Method)
   function onClose(res: Res): void {
     context.watchdog?.remove(res);
     const st = stateOf(res);
-    const handled = st !== undefined && (st.asyncPending || st.aborted);
+    const handled = st !== undefined && (st.asyncPending || st.aborted || st.refused);
     if (st) st.asyncPending = false;
     // Closed before the handler responded at all: the client gave up waiting.
     if (!handled && !res.writableEnded && !res.headersSent) {

@@ -28,6 +28,10 @@ export interface ResponseState {
   chars: number;
   /** An error thrown by a call already reported (report mode), so passing it on is not a second misuse. */
   consequence?: unknown;
+  /** A Content-Length mismatch was reported: one report per response, not one per later write. */
+  lengthReported: boolean;
+  /** The guard itself cut this response off (throw mode): later calls on it are not checked. */
+  refused: boolean;
   /** A require-end violation was already reported for this response. */
   endReported: boolean;
 }
@@ -41,7 +45,7 @@ export function stateOf(res: object): ResponseState | undefined {
 export function ensureState(res: object): ResponseState {
   let st = states.get(res);
   if (!st) {
-    st = { asyncPending: false, aborted: false, activeSources: 0, expectedPipes: 0, written: 0, chars: 0, endReported: false };
+    st = { asyncPending: false, aborted: false, activeSources: 0, expectedPipes: 0, written: 0, chars: 0, lengthReported: false, refused: false, endReported: false };
     states.set(res, st);
   }
   return st;
