@@ -65,7 +65,6 @@ export function checkLength(
   ending: boolean,
   operation: string,
 ): Misuse | undefined {
-  if (st?.lengthReported === true) return undefined;
   const declared = declaredLength(res, st);
   if (declared === undefined || !bodyAllowed(res)) return undefined;
   const hasChunk = typeof chunk !== 'function' && Boolean(chunk);
@@ -79,7 +78,6 @@ export function checkLength(
         : written > declared
           ? ' (more than declared: they would corrupt the next response on a keep-alive connection)'
           : ' (fewer than declared: the client would wait for the rest)';
-    ensureState(res).lengthReported = true;
     return {
       rule: 'content-length-in-bytes',
       messageId: 'mismatch',

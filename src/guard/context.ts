@@ -74,6 +74,7 @@ export function raise(
     firstStack,
     request: { method: req?.method, url: req?.originalUrl ?? req?.url },
   };
+  ensureState(res).muted = true;
   // From now on, record where responses are first sent, so the next report can point there.
   context.options.recordFirst = true;
   try {

@@ -29,11 +29,11 @@ const WRAPPED = Symbol('response-lifecycle.next-guarded');
  * so the guard then sees every response at no per-request cost) without touching the global
  * `express.response`, and wraps the `next` each handler receives to see `next()` after a send.
  */
-export function responseGuard(options?: GuardOptions): (req: ExpressRequest, res: ServerResponse, next: Next) => void {
+export function responseGuard(options?: GuardOptions): (req: object, res: ServerResponse, next: Next) => void {
   const context = createContext(options);
   const guardedLayers = new WeakMap<Layer[], number>();
   return function responseGuardMiddleware(req, res, next): void {
-    const app = req.app;
+    const app = (req as ExpressRequest).app;
     if (!app) throw new TypeError('response guard: responseGuard() is Express middleware; use guard() for node:http');
     const appResponse = app.response;
     if ((appResponse as Record<symbol, unknown>)[GUARDED] !== true) {
@@ -80,10 +80,12 @@ function guardedNext(context: GuardContext, res: ServerResponse, next: Next): Ne
   const operation = PSEUDO_OPERATIONS.next;
   const checked: Next = function (err) {
     const st = stateOf(res);
-    if (st?.asyncPending === true && !res.headersSent) {
+    if (st?.muted === true) {
+      // already reported: what follows is its consequence
+    } else if (st?.asyncPending === true && !res.headersSent) {
       // An async finisher (sendFile) handing its failure on: the response is open again.
       st.asyncPending = false;
-    } else if (!(err instanceof ResponseLifecycleError) && (st === undefined || err === undefined || err !== st.consequence)) {
+    } else if (!(err instanceof ResponseLifecycleError)) {
       const row = violationFor(lifecycleOf(res, st), { effect: operation.effect });
       if (row) {
         const error = raise(context, res, st, { rule: row.rule, messageId: row.definite, operation: operation.display }, checked);

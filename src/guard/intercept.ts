@@ -68,9 +68,9 @@ function recordTransition(
   }
 }
 
-/** Throw (throw mode) after making sure the client is not left hanging by a refused write. */
+/** Throw (throw mode) after making sure the client is not left hanging by a muted write. */
 function refuse(res: Res, error: Error, headCommitted: boolean): never {
-  ensureState(res).refused = true;
+  ensureState(res).muted = true;
   if (headCommitted) {
     // The client was promised a head and body we will not deliver: fail it fast.
     res.destroy();
@@ -105,7 +105,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     const hasCallback = typeof last === 'function';
     const op: Operation = operationOf(spec, { hasData: typeof args[0] !== 'function' && Boolean(args[0]), hasCallback });
     let st = stateOf(this);
-    if (st?.refused === true) return original.apply(this, args);
+    if (st?.muted === true) return original.apply(this, args);
 
     // While an async finisher (sendFile, a piped stream) owns the response, its own header, write
     // and end calls are expected; only a second send is the program's misuse.
@@ -132,15 +132,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       );
       if (error) throw error;
       // Report mode: behave exactly as without the guard, without reporting the nested calls.
-      if (spec.async === true && op.effect === 'finish') ensureState(this).expectedPipes += 1;
-      try {
-        return callNested(this, original, args);
-      } catch (consequence) {
-        // e.g. ERR_HTTP_HEADERS_SENT from inside Express's second send: the same misuse, already
-        // reported; remember it so Express passing it to next(err) is not reported again.
-        ensureState(this).consequence = consequence;
-        throw consequence;
-      }
+      return callNested(this, original, args);
     }
 
     if (writes && context.options.contentLength) {
@@ -225,7 +217,7 @@ function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, i
   const op = operationOf(spec, { hasData: false, hasCallback: false });
   type Slotted = Res & Record<symbol, unknown>;
   const set = function (this: Slotted, value: unknown): void {
-    if (active !== this) {
+    if (active !== this && stateOf(this)?.muted !== true) {
       const row = violationFor(lifecycleOf(this, stateOf(this)), op);
       if (row) {
         const error = raise(
@@ -265,8 +257,7 @@ function guardEvents(context: GuardContext, proto: object, originalEmit: Method)
   function onPipe(res: Res, source: Readable): void {
     const st = ensureState(res);
     // The finisher's own stream (sendFile's file), or the extra stream of an already reported send.
-    if (st.expectedPipes > 0 || (st.asyncPending && st.activeSources === 0)) {
-      if (st.expectedPipes > 0) st.expectedPipes -= 1;
+    if (st.muted || (st.asyncPending && st.activeSources === 0)) {
       st.activeSources += 1;
       return;
     }
@@ -293,7 +284,7 @@ function guardEvents(context: GuardContext, proto: object, originalEmit: Method)
   function onClose(res: Res): void {
     context.watchdog?.remove(res);
     const st = stateOf(res);
-    const handled = st !== undefined && (st.asyncPending || st.aborted || st.refused);
+    const handled = st !== undefined && (st.asyncPending || st.aborted || st.muted);
     if (st) st.asyncPending = false;
     // Closed before the handler responded at all: the client gave up waiting.
     if (!handled && !res.writableEnded && !res.headersSent) {

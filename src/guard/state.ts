@@ -19,19 +19,17 @@ export interface ResponseState {
   aborted: boolean;
   /** Streams piped in and not yet unpiped. */
   activeSources: number;
-  /** Pipes that belong to an async finish already reported as a violation (report mode). */
-  expectedPipes: number;
   /** The declared Content-Length once the head is committed, and what was written so far. */
   declared?: number;
   written: number;
   /** UTF-16 length of the string chunks written, to spot `Content-Length: str.length`. */
   chars: number;
-  /** An error thrown by a call already reported (report mode), so passing it on is not a second misuse. */
-  consequence?: unknown;
-  /** A Content-Length mismatch was reported: one report per response, not one per later write. */
-  lengthReported: boolean;
-  /** The guard itself cut this response off (throw mode): later calls on it are not checked. */
-  refused: boolean;
+  /**
+   * A misuse of this response was reported (or the guard cut it off): what follows is its
+   * consequence (Express's error path, the other stream, the later route), not a new misuse, so later
+   * calls on it are not checked. One report per misuse.
+   */
+  muted: boolean;
   /** A require-end violation was already reported for this response. */
   endReported: boolean;
 }
@@ -45,7 +43,7 @@ export function stateOf(res: object): ResponseState | undefined {
 export function ensureState(res: object): ResponseState {
   let st = states.get(res);
   if (!st) {
-    st = { asyncPending: false, aborted: false, activeSources: 0, expectedPipes: 0, written: 0, chars: 0, lengthReported: false, refused: false, endReported: false };
+    st = { asyncPending: false, aborted: false, activeSources: 0, written: 0, chars: 0, muted: false, endReported: false };
     states.set(res, st);
   }
   return st;
