@@ -1,5 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { contentLengthValue, contentLengthValuesInArray, lengthReads } from '../src/content-length/header-values.js';
+import {
+  contentLengthValue,
+  contentLengthValuesInArray,
+  contentLengthValuesInText,
+  lengthReads,
+} from '../src/content-length/header-values.js';
 import { SyntacticOrigins, type Origin } from '../src/content-length/origin.js';
 import { TypeOrigins } from '../src/content-length/type-origin.js';
 import { MESSAGES, SUGGESTION_MESSAGES } from '../src/lifecycle/index.js';
@@ -95,6 +100,9 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression: checkSite,
       ArrayExpression(node) {
         for (const value of contentLengthValuesInArray(node, sourceCode)) check(value);
+      },
+      'TemplateLiteral, BinaryExpression'(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
+        for (const value of contentLengthValuesInText(node)) check(value);
       },
     };
   },

@@ -32,7 +32,7 @@ for (const root of roots) {
         code,
         [
           {
-            files: ['**/*'],
+            files: ['**/*.js', '**/*.ts'],
             plugins: { rl: plugin },
             linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
             languageOptions: {
@@ -56,7 +56,7 @@ for (const root of roots) {
         code,
         [
           {
-            files: ['**/*'],
+            files: ['**/*.js', '**/*.ts'],
             plugins: { rl: plugin },
             linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
             languageOptions: { ecmaVersion: 'latest', sourceType: 'script' },

@@ -69,6 +69,46 @@ export function contentLengthValuesInArray(node: TSESTree.ArrayExpression, sourc
   return values;
 }
 
+/** A raw HTTP head written by hand: a `Content-Length:` header line, told from a log message by its line breaks. */
+const HEADER_NAME_AT_END = /(?:^|[\r\n])content-length:[ \t]*$/iu;
+const LINE_BREAK_BEFORE = /[\r\n]content-length:[ \t]*$/iu;
+const LINE_BREAK_AFTER = /^[ \t]*[\r\n]/u;
+
+function isHeaderLine(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || !HEADER_NAME_AT_END.test(before)) return false;
+  return LINE_BREAK_BEFORE.test(before) || (after !== undefined && LINE_BREAK_AFTER.test(after));
+}
+
+/** The text of a string literal or of a template's last (`end`) or first quasi. */
+function textOf(node: TSESTree.Node | undefined, end: 'last' | 'first'): string | undefined {
+  if (node?.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node?.type !== 'TemplateLiteral') return undefined;
+  return (end === 'last' ? node.quasis[node.quasis.length - 1] : node.quasis[0])?.value.cooked ?? undefined;
+}
+
+/**
+ * Values placed after `Content-Length:` in hand-written HTTP text:
+ * `` `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n…` `` and
+ * `'…\r\nContent-Length: ' + body.length + '\r\n'`.
+ */
+export function contentLengthValuesInText(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): TSESTree.Node[] {
+  if (node.type === 'TemplateLiteral') {
+    return node.expressions.filter((_, index) =>
+      isHeaderLine(node.quasis[index]?.value.cooked ?? undefined, node.quasis[index + 1]?.value.cooked ?? undefined),
+    );
+  }
+  if (node.operator !== '+' || (node.parent.type === 'BinaryExpression' && node.parent.operator === '+')) return [];
+  const operands: TSESTree.Node[] = [];
+  const flatten = (part: TSESTree.Node): void => {
+    if (part.type === 'BinaryExpression' && part.operator === '+') {
+      flatten(part.left);
+      flatten(part.right);
+    } else operands.push(part);
+  };
+  flatten(node);
+  return operands.filter((_, index) => isHeaderLine(textOf(operands[index - 1], 'last'), textOf(operands[index + 1], 'first')));
+}
+
 function isKey(key: TSESTree.Node, computed: boolean, sourceCode: TSESLint.SourceCode): boolean {
   if (!computed) return key.type === 'Literal' && isContentLengthName(key, sourceCode);
   return isContentLengthName(key, sourceCode);
@@ -76,7 +116,7 @@ function isKey(key: TSESTree.Node, computed: boolean, sourceCode: TSESLint.Sourc
 
 /**
  * The `.length` reads a header value is computed from, through the wrappers people put around a
- * number: `String(n)`, `n.toString()`, `` `${n}` ``, `'' + n`, `+n`, `Number(n)`, `a ? n : 0`,
+ * number: `String(n)`, `n.toString()`, `` `${n}` ``, `'' + n`, `+n`, `Number(n)`, `a ? n : 0`, `a + n`,
  * `n || 0`, and a variable initialised from one of those (`const len = body.length`).
  */
 export function lengthReads(
@@ -110,10 +150,9 @@ export function lengthReads(
         ? next(value.expressions[0] as TSESTree.Expression)
         : [];
     case 'BinaryExpression':
-      if (value.operator !== '+') return [];
-      if (isEmptyString(value.left)) return next(value.right);
-      if (isEmptyString(value.right)) return next(value.left);
-      return [];
+      // `'' + n`, and sums and multiples of lengths (`head.length + body.length`, `n * part.length`)
+      if (value.operator !== '+' && value.operator !== '-' && value.operator !== '*') return [];
+      return [...next(value.left), ...next(value.right)];
     case 'UnaryExpression':
       return value.operator === '+' ? next(value.argument) : [];
     case 'ConditionalExpression':
@@ -134,10 +173,6 @@ export function lengthReads(
     default:
       return [];
   }
-}
-
-function isEmptyString(node: TSESTree.Node): boolean {
-  return (node.type === 'Literal' && node.value === '') || (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis[0]?.value.cooked === '');
 }
 
 /** The initialiser of a `const` bound to a literal-ish value, for header names kept in constants. */

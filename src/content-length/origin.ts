@@ -87,6 +87,16 @@ const SAME_KIND_METHODS = new Set(['slice', 'subarray', 'concat']);
 const NON_STRING_METHODS = new Set(['split', 'map', 'filter', 'keys', 'values', 'entries', 'match', 'matchAll']);
 
 const MAX_DEPTH = 8;
+/** Names people give to byte buffers: `buf`, `buffer`, `bytes`, `bodyBuffer`, `rawBytes`, `outBuf`. */
+const BYTES_NAME = /^(?:buf|buffer|bytes)$|[a-z0-9_](?:Buf|Buffer|Bytes)$/iu;
+
+/** The name an expression ends in: `buffer` for `buffer`, `this.buffer`, `opts.buffer!`. */
+function lastName(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return propertyName(node);
+  if (node.type === 'TSNonNullExpression' || node.type === 'ChainExpression') return lastName(node.expression);
+  return undefined;
+}
 
 export class SyntacticOrigins {
   private readonly cache = new Map<TSESTree.Node, Origin>();
@@ -96,8 +106,9 @@ export class SyntacticOrigins {
 
   /** The origin of `object` in `object.length`, read at `read`. */
   ofLengthObject(object: TSESTree.Expression): Origin {
-    const guarded = this.guardAround(object);
-    return guarded ?? this.of(object, 0);
+    const origin = this.guardAround(object) ?? this.of(object, 0);
+    // `function bypass(req, res, buffer) { … buffer.length … }`: the name is the only evidence, and a strong one
+    return origin === 'unknown' && BYTES_NAME.test(lastName(object) ?? '') ? 'bytes' : origin;
   }
 
   of(node: TSESTree.Node, depth: number): Origin {
@@ -176,6 +187,13 @@ export class SyntacticOrigins {
   private callOrigin(node: TSESTree.CallExpression, depth: number): Origin {
     const callee = node.callee;
     if (callee.type === 'Identifier') {
+      // `unescape(encodeURIComponent(s))` is the old byte-string idiom: one character per UTF-8 byte
+      if (callee.name === 'unescape') {
+        const inner = node.arguments[0];
+        return inner?.type === 'CallExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'encodeURIComponent'
+          ? 'bytes'
+          : 'string';
+      }
       if (STRING_FUNCTIONS.has(callee.name)) return 'string';
       if (callee.name === 'readFileSync' || callee.name === 'readFile') return readFileOrigin(node.arguments[1]);
       if (BYTE_FUNCTIONS.has(callee.name)) return 'bytes';

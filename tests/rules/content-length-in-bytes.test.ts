@@ -179,6 +179,15 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       }
       res.set('Content-Length', len);
     }`,
+    // regression (a real server's fixed code): `unescape(encodeURIComponent(s))` has one character per byte
+    'this.setHeader("Content-Length", unescape(encodeURIComponent(body)).length);',
+    // regression (three real proxies): a parameter named for bytes is taken at its word
+    "function bypass(req, res, buffer) { res.setHeader('content-length', buffer.length); res.end(buffer); }",
+    "function send(res, bodyBuffer) { res.writeHead(200, { 'Content-Length': bodyBuffer.length }); }",
+    "function send(res, opts) { res.writeHead(200, { 'Content-Length': opts.rawBytes.length }); }",
+    // text that is not a raw head
+    'const line = `Length: ${body.length}`;',
+    "log('content-length: ' + body.length);",
     // unknown origin, switched off
     {
       code: "function send(res, body) { res.setHeader('Content-Length', body.length); }",
@@ -272,6 +281,46 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       "function send(res, body) {\n  if (typeof body === 'object') body = Buffer.from(body); res.setHeader('Content-Length', Buffer.byteLength(body)); }",
       'body.length',
       'body',
+    ),
+    // a raw HTTP head written by hand
+    fixed(
+      "function head(body = '') {\n  return `HTTP/1.1 200 OK\\r\\nContent-Length: ${body.length}\\r\\n\\r\\n${body}`; }",
+      "function head(body = '') {\n  return `HTTP/1.1 200 OK\\r\\nContent-Length: ${Buffer.byteLength(body)}\\r\\n\\r\\n${body}`; }",
+      'body.length',
+      'body',
+    ),
+    fixed(
+      "const body = JSON.stringify(data);\nsocket.write('HTTP/1.1 200 OK\\r\\nContent-Length: ' + body.length + '\\r\\n\\r\\n' + body);",
+      "const body = JSON.stringify(data);\nsocket.write('HTTP/1.1 200 OK\\r\\nContent-Length: ' + Buffer.byteLength(body) + '\\r\\n\\r\\n' + body);",
+      'body.length',
+      'body',
+    ),
+    // sums and multiples of lengths (a real benchmark server): each string length is reported
+    {
+      code: "var l2 = 'done\\n';\nres.writeHead(200, { 'Content-Length': rc * s00.length + l2.length });",
+      output: "var l2 = 'done\\n';\nres.writeHead(200, { 'Content-Length': rc * s00.length + Buffer.byteLength(l2) });",
+      errors: [
+        {
+          messageId: 'stringLength',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'useByteLength',
+              data: { text: 's00' },
+              output: "var l2 = 'done\\n';\nres.writeHead(200, { 'Content-Length': rc * Buffer.byteLength(s00) + l2.length });",
+            },
+          ],
+        },
+        { messageId: 'stringLength', line: 2, column: 58 },
+      ],
+    },
+    // a string property of `this` (a real request class): origin unknown, a suggestion
+    suggested(
+      "class Request { constructor() {\n  this.headers['Content-Length'] = this.bodyText.length; } }",
+      "class Request { constructor() {\n  this.headers['Content-Length'] = Buffer.byteLength(this.bodyText); } }",
+      'this.bodyText.length',
+      'this.bodyText',
     ),
     // a long expression is shortened in the message only
     fixed(
