@@ -40,19 +40,25 @@ const BYTE_TYPE_NAMES = new Set([
   'NonSharedBuffer',
 ]);
 const BUFFER_FACTORIES = new Set(['from', 'alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']);
-/** zlib's synchronous codecs and crypto's byte sources return Buffers. */
-const BYTE_FUNCTIONS = new Set([
-  'gzipSync',
-  'gunzipSync',
-  'deflateSync',
-  'deflateRawSync',
-  'inflateSync',
-  'inflateRawSync',
-  'unzipSync',
-  'brotliCompressSync',
-  'brotliDecompressSync',
+/**
+ * zlib's codecs and crypto's byte source: the `…Sync` forms return a Buffer, the others (and their
+ * promisified forms) deliver one to a callback or a promise.
+ */
+const ASYNC_BYTE_FUNCTIONS = new Set([
+  'gzip',
+  'gunzip',
+  'deflate',
+  'deflateRaw',
+  'inflate',
+  'inflateRaw',
+  'unzip',
+  'brotliCompress',
+  'brotliDecompress',
   'randomBytes',
 ]);
+const BYTE_FUNCTIONS = new Set([...ASYNC_BYTE_FUNCTIONS, ...[...ASYNC_BYTE_FUNCTIONS].map((name) => `${name}Sync`)]);
+/** `image.toBuffer()`, `file.getBuffer()`: methods named for the Buffer they return. */
+const BYTE_METHOD_NAME = /^(?:to|get|as|read)Buffer$/u;
 /** Methods that return a string whatever they are called on. */
 const STRING_METHODS = new Set([
   'toString',
@@ -200,6 +206,12 @@ export class SyntacticOrigins {
       if (callee.name === 'Number' || callee.name === 'parseInt' || callee.name === 'parseFloat') return 'other';
       return 'unknown';
     }
+    if (callee.type === 'CallExpression') {
+      // `promisify(zlib.gzip)(input)`
+      const wrapped = callee.arguments[0];
+      const promisified = /(?:^|\.)promisify$/u.test(memberPath(callee.callee) ?? '');
+      return promisified && wrapped && ASYNC_BYTE_FUNCTIONS.has(lastName(wrapped) ?? '') ? 'bytes' : 'unknown';
+    }
     if (callee.type !== 'MemberExpression') return 'unknown';
     const method = propertyName(callee);
     if (method === undefined) return 'unknown';
@@ -208,7 +220,7 @@ export class SyntacticOrigins {
       return BUFFER_FACTORIES.has(method) ? 'bytes' : 'other';
     }
     if (method === 'readFileSync' || method === 'readFile') return readFileOrigin(node.arguments[1]);
-    if (BYTE_FUNCTIONS.has(method)) return 'bytes';
+    if (BYTE_FUNCTIONS.has(method) || BYTE_METHOD_NAME.test(method)) return 'bytes';
     // hash.digest() gives a Buffer, hash.digest('hex') a string
     if (method === 'digest') return node.arguments.length === 0 ? 'bytes' : 'string';
     if (method === 'encode' && this.isTextEncoder(receiver, depth)) return 'bytes';
@@ -416,13 +428,14 @@ function readFileOrigin(options: TSESTree.Node | undefined): Origin {
   return 'unknown';
 }
 
-/** The `data` parameter of `fs.readFile(path[, options], (err, data) => …)`. */
+/** The `data` parameter of `fs.readFile(path[, options], (err, data) => …)` and `zlib.gzip(input, (err, data) => …)`. */
 function callbackDataOrigin(name: TSESTree.Identifier, fn: TSESTree.Node): Origin {
   if (!isFunction(fn) || fn.params[1] !== name) return 'unknown';
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== fn) return 'unknown';
   const callee = call.callee;
   const calleeName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (calleeName !== undefined && ASYNC_BYTE_FUNCTIONS.has(calleeName)) return 'bytes';
   if (calleeName !== 'readFile') return 'unknown';
   return readFileOrigin(call.arguments.length > 2 ? call.arguments[1] : undefined);
 }

@@ -168,6 +168,10 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     // fs.readFile's callback receives a Buffer without an encoding
     "fs.readFile(file, (err, data) => { res.writeHead(200, { 'Content-Length': data.length }); res.end(data); });",
     "fs.readFile(file, {}, function (err, data) { res.setHeader('Content-Length', data.length); });",
+    // zlib delivers Buffers to callbacks and promises; `toBuffer()` returns one
+    "zlib.gzip(text, (err, zipped) => { res.setHeader('Content-Length', zipped.length); res.end(zipped); });",
+    "const zipped = await promisify(zlib.brotliCompress)(text); res.setHeader('Content-Length', zipped.length);",
+    "const png = await sharp(input).resize(64).toBuffer(); res.setHeader('Content-Length', png.length);",
     // regression (express/lib/response.js): the last write before the read made it a Buffer
     `function send(res, chunk, encoding) {
       let len;
