@@ -47,7 +47,7 @@ export function contentLengthValue(node: TSESTree.Node, sourceCode: TSESLint.Sou
       return header && value && isContentLengthName(header, sourceCode) ? value : undefined;
     }
     case 'Property':
-      if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return undefined;
+      if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init' || isExpectation(node.parent)) return undefined;
       return isKey(node.key, node.computed, sourceCode) ? node.value : undefined;
     case 'AssignmentExpression':
       if (node.left.type !== 'MemberExpression' || (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=')) {
@@ -107,6 +107,18 @@ export function contentLengthValuesInText(node: TSESTree.TemplateLiteral | TSEST
   };
   flatten(node);
   return operands.filter((_, index) => isHeaderLine(textOf(operands[index - 1], 'last'), textOf(operands[index + 1], 'first')));
+}
+
+/** Assertion calls: an object literal given to them describes headers someone else sent. */
+const ASSERTION = /^(?:expect|assert|toEqual|toStrictEqual|toMatchObject|toHaveProperty|deepEqual|deepStrictEqual|strictEqual|equal|eql|include|match)$/u;
+
+/** `expect(res.headers).toEqual({ 'content-length': … })`, `assert.deepEqual(headers, { … })`. */
+function isExpectation(object: TSESTree.ObjectExpression): boolean {
+  const call = object.parent;
+  if (call.type !== 'CallExpression' || !call.arguments.includes(object)) return false;
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return name !== undefined && ASSERTION.test(name);
 }
 
 function isKey(key: TSESTree.Node, computed: boolean, sourceCode: TSESLint.SourceCode): boolean {

@@ -87,6 +87,49 @@ const STRING_METHODS = new Set([
 ]);
 /** Global functions that return a string. */
 const STRING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape']);
+/** Members only a Buffer (or typed array) has: using one says what the value is. */
+const BUFFER_ONLY_MEMBERS = new Set([
+  'copy',
+  'equals',
+  'fill',
+  'byteLength',
+  'byteOffset',
+  'subarray',
+  'readUInt8',
+  'readUInt16BE',
+  'readUInt16LE',
+  'readUInt32BE',
+  'readUInt32LE',
+  'readInt8',
+  'readInt32BE',
+  'readInt32LE',
+  'writeUInt8',
+  'writeUInt16BE',
+  'writeUInt32BE',
+  'writeInt32BE',
+]);
+/** Methods only a string has. */
+const STRING_ONLY_METHODS = new Set([
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'split',
+  'replace',
+  'replaceAll',
+  'startsWith',
+  'endsWith',
+  'padStart',
+  'padEnd',
+  'normalize',
+  'localeCompare',
+  'substring',
+  'substr',
+]);
 /** Methods that return a part of their receiver, of the same kind. */
 const SAME_KIND_METHODS = new Set(['slice', 'subarray', 'concat']);
 /** Methods whose result is not a string (arrays and numbers); `.length` of these is not a text length. */
@@ -113,8 +156,30 @@ export class SyntacticOrigins {
   /** The origin of `object` in `object.length`, read at `read`. */
   ofLengthObject(object: TSESTree.Expression): Origin {
     const origin = this.guardAround(object) ?? this.of(object, 0);
+    if (origin !== 'unknown') return origin;
     // `function bypass(req, res, buffer) { … buffer.length … }`: the name is the only evidence, and a strong one
-    return origin === 'unknown' && BYTES_NAME.test(lastName(object) ?? '') ? 'bytes' : origin;
+    if (BYTES_NAME.test(lastName(object) ?? '')) return 'bytes';
+    return object.type === 'Identifier' ? this.usedAs(object) : 'unknown';
+  }
+
+  /**
+   * What the other uses of a variable of unknown origin say: `body.copy(…)` or
+   * `body.toString('base64')` only work on a Buffer; `body.trim()` only on a string.
+   */
+  private usedAs(node: TSESTree.Identifier): Origin {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    if (!variable) return 'unknown';
+    const uses = new Set<Origin>();
+    for (const ref of variable.references) {
+      const member = ref.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== ref.identifier) continue;
+      const name = propertyName(member);
+      if (name === undefined) continue;
+      const call = member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+      if (BUFFER_ONLY_MEMBERS.has(name) || (name === 'toString' && call?.arguments[0]?.type === 'Literal')) uses.add('bytes');
+      else if (STRING_ONLY_METHODS.has(name) && call) uses.add('maybeString');
+    }
+    return uses.size === 1 ? ([...uses][0] as Origin) : 'unknown';
   }
 
   of(node: TSESTree.Node, depth: number): Origin {

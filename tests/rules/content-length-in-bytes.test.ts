@@ -172,6 +172,9 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     "zlib.gzip(text, (err, zipped) => { res.setHeader('Content-Length', zipped.length); res.end(zipped); });",
     "const zipped = await promisify(zlib.brotliCompress)(text); res.setHeader('Content-Length', zipped.length);",
     "const png = await sharp(input).resize(64).toBuffer(); res.setHeader('Content-Length', png.length);",
+    // what the rest of the function does with a parameter: only a Buffer has `copy` and `toString(encoding)`
+    "function send(res, body) { res.setHeader('Content-Length', body.length); log(body.toString('hex')); res.end(body); }",
+    "function send(res, payload) { payload.copy(target); res.setHeader('Content-Length', payload.length); }",
     // regression (express/lib/response.js): the last write before the read made it a Buffer
     `function send(res, chunk, encoding) {
       let len;
@@ -189,6 +192,9 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     "function bypass(req, res, buffer) { res.setHeader('content-length', buffer.length); res.end(buffer); }",
     "function send(res, bodyBuffer) { res.writeHead(200, { 'Content-Length': bodyBuffer.length }); }",
     "function send(res, opts) { res.writeHead(200, { 'Content-Length': opts.rawBytes.length }); }",
+    // expectations about headers someone else sent
+    "expect(res.headers).toMatchObject({ 'content-length': String(body.length) });",
+    "assert.deepStrictEqual(res.headers, { 'content-length': JSON.stringify(data).length });",
     // text that is not a raw head
     'const line = `Length: ${body.length}`;',
     "log('content-length: ' + body.length);",
@@ -264,6 +270,13 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       "if (opts.headers['content-length'] === undefined) {\n  opts.headers['content-length'] = String(Buffer.byteLength(opts.body)); }",
       'opts.body.length',
       'opts.body',
+    ),
+    // a parameter used as a string elsewhere: still only a suggestion (usage is not construction)
+    suggested(
+      "function send(res, text) {\n  res.setHeader('Content-Length', text.length); res.end(text.trim()); }",
+      "function send(res, text) {\n  res.setHeader('Content-Length', Buffer.byteLength(text)); res.end(text.trim()); }",
+      'text.length',
+      'text',
     ),
     // a string on one path, a Buffer on another: a suggestion
     suggested(
