@@ -155,7 +155,8 @@ export function lengthReads(
       if (callee.type === 'MemberExpression' && propertyName(callee) === 'toString' && value.arguments.length === 0) {
         return next(callee.object);
       }
-      return [];
+      // `getContentLength()` / `this.getContentLength()` defined in the same file: what it returns
+      return returnedValues(localFunction(callee, sourceCode)).flatMap(next);
     }
     case 'TemplateLiteral':
       return value.expressions.length === 1 && value.quasis.every((q) => (q.value.cooked ?? '').trim() === '')
@@ -185,6 +186,49 @@ export function lengthReads(
     default:
       return [];
   }
+}
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** The function a call goes to when it is declared in the same file: `f()` or `this.method()` in a class. */
+function localFunction(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  if (callee.type === 'Identifier') {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') return def.node;
+    const init = constantInit(callee, sourceCode);
+    return init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? init : undefined;
+  }
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression') return undefined;
+  const name = propertyName(callee);
+  let node: TSESTree.Node | undefined = callee;
+  while (node && node.type !== 'ClassBody') node = node.parent;
+  const method = node?.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === 'MethodDefinition' && member.kind === 'method' && !member.computed && member.key.type === 'Identifier' && member.key.name === name,
+  );
+  return method?.value.type === 'FunctionExpression' ? method.value : undefined;
+}
+
+/** The expressions a function returns (its body, for an expression-bodied arrow), nested functions excluded. */
+function returnedValues(fn: FunctionNode | undefined): TSESTree.Node[] {
+  if (!fn) return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const values: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) values.push(node.argument);
+      return;
+    }
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'ClassBody') return;
+    for (const key of ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'] as const) {
+      const child = (node as unknown as Record<string, TSESTree.Node | TSESTree.Node[] | null | undefined>)[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child) visit(child);
+    }
+  };
+  fn.body.body.forEach(visit);
+  return values;
 }
 
 /** The initialiser of a `const` bound to a literal-ish value, for header names kept in constants. */

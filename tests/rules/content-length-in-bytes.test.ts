@@ -332,6 +332,20 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
         { messageId: 'stringLength', line: 2, column: 58 },
       ],
     },
+    // the length computed by a method of the same class (a real request library)
+    suggested(
+      "class Request {\n  getContentLength() { return this.getBody().length; }\n  send() { this.req.setHeader('Content-Length', this.getContentLength()); } }",
+      "class Request {\n  getContentLength() { return Buffer.byteLength(this.getBody()); }\n  send() { this.req.setHeader('Content-Length', this.getContentLength()); } }",
+      'this.getBody().length',
+      'this.getBody()',
+    ),
+    fixed(
+      "function lengthOf(data) { if (!data) { return 0; } return JSON.stringify(data).length; }\nres.setHeader('Content-Length', lengthOf(payload));",
+      "function lengthOf(data) { if (!data) { return 0; } return Buffer.byteLength(JSON.stringify(data)); }\nres.setHeader('Content-Length', lengthOf(payload));",
+      'JSON.stringify(data).length',
+      'JSON.stringify(data)',
+      1,
+    ),
     // a string property of `this` (a real request class): origin unknown, a suggestion
     suggested(
       "class Request { constructor() {\n  this.headers['Content-Length'] = this.bodyText.length; } }",
