@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm run demo`: shows each layer catching the bugs in examples/.
+//   1. lint time: ESLint with the recommended config on the buggy apps and their fixed twins;
+//   2. compile time: tsc on the typed handlers example;
+//   3. run time: the buggy apps under the guard ('report' mode) on 127.0.0.1, one request per bug.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const examples = path.join(root, 'examples');
+const { default: plugin } = await import(path.join(root, 'dist/src/index.js'));
+
+const heading = (text) => console.log(`\n\x1b[1m== ${text} ==\x1b[0m\n`);
+
+// 1. Lint time
+heading('1. Lint time: eslint with response-lifecycle/recommended');
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' } }, plugin.configs.recommended],
+});
+const formatter = await eslint.loadFormatter('stylish');
+for (const pair of [['express-buggy.js', 'express-fixed.js'], ['node-buggy.js', 'node-fixed.js']]) {
+  const results = await eslint.lintFiles(pair.map((file) => path.join(examples, file)));
+  for (const result of results) {
+    const count = result.messages.length;
+    console.log(`${path.relative(root, result.filePath)}: ${count} problem${count === 1 ? '' : 's'}`);
+  }
+  console.log(await formatter.format(results.filter((r) => r.messages.length > 0)));
+}
+
+// 2. Compile time
+heading('2. Compile time: tsc on examples/typed-handlers.ts (type-state typings)');
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(examples, 'tsconfig.json')], {
+  encoding: 'utf8',
+});
+console.log((tsc.stdout + tsc.stderr).trim() || '(no errors)');
+console.log(`\ntsc exit code ${tsc.status}: ${tsc.status === 0 ? 'no misuse found' : 'each error above is a lifecycle misuse caught before run time'}`);
+
+// 3. Run time
+heading('3. Run time: the buggy apps under the guard (mode: report)');
+const { responseGuard, guard } = await import(path.join(root, 'dist/src/guard/index.js'));
+const { default: express } = await import('express');
+const { createApp } = await import(path.join(examples, 'express-buggy.js'));
+const { createServer } = await import(path.join(examples, 'node-buggy.js'));
+
+const reports = [];
+const onViolation = (violation) => {
+  reports.push(violation);
+  const first = violation.firstStack ? `\n    first: ${firstFrame(violation.firstStack)}` : '';
+  console.log(`  [${violation.rule}] ${violation.request.method} ${violation.request.url}: ${violation.message}\n    at:    ${firstFrame(violation.stack)}${first}`);
+};
+const options = { mode: 'report', onViolation, endTimeout: 500 };
+
+function firstFrame(stack) {
+  const line = String(stack)
+    .split('\n')
+    .find((l) => l.includes('/examples/'));
+  return line ? line.trim().replace(/^at\s+/u, '').replace(root + path.sep, '') : '(outside the example)';
+}
+
+async function exercise(server, requests) {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  for (const [method, url, headers = {}] of requests) {
+    const status = await new Promise((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, method, path: url, headers, timeout: 2000 }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', () => resolve('error'));
+      });
+      req.on('timeout', () => {
+        req.destroy();
+        resolve('no answer (timeout)');
+      });
+      req.on('error', (error) => resolve(error.code ?? 'error'));
+      req.end();
+    });
+    console.log(`${method} ${url} -> ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  server.closeAllConnections?.();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+console.log('Express app (examples/express-buggy.js):');
+const app = express();
+app.use(responseGuard(options));
+createApp(app);
+await exercise(http.createServer(app), [
+  ['GET', '/users/2'],
+  ['GET', '/report'],
+  ['GET', '/stream'],
+  ['GET', '/items/broken'],
+  ['GET', '/greeting'],
+]);
+
+console.log('\nnode:http server (examples/node-buggy.js):');
+await exercise(createServer((handler) => guard(handler, options)), [
+  ['GET', '/double'],
+  ['GET', '/late-header'],
+  ['GET', '/hang'],
+  ['GET', '/json'],
+]);
+
+const rules = [...new Set(reports.map((r) => r.rule))].sort();
+console.log(`\nThe guard reported ${reports.length} violations (${rules.join(', ')}).`);
+heading('Done');
