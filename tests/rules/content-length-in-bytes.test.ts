@@ -353,6 +353,16 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       'this.bodyText.length',
       'this.bodyText',
     ),
+    // known strings are reported with reportUnknownOrigin off too
+    {
+      ...fixed(
+        "function send(res, name) {\n  const body = `<p>${name}</p>`; res.setHeader('Content-Length', body.length); res.end(body); }",
+        "function send(res, name) {\n  const body = `<p>${name}</p>`; res.setHeader('Content-Length', Buffer.byteLength(body)); res.end(body); }",
+        'body.length',
+        'body',
+      ),
+      options: [{ reportUnknownOrigin: false }],
+    },
     // a long expression is shortened in the message only
     fixed(
       "res.setHeader('Content-Length', JSON.stringify({ message: 'not found', code: 404 }).length);",
