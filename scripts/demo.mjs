@@ -41,7 +41,7 @@ console.log((tsc.stdout + tsc.stderr).trim() || '(no errors)');
 console.log(`\ntsc exit code ${tsc.status}: ${tsc.status === 0 ? 'no misuse found' : 'each error above is a lifecycle misuse caught before run time'}`);
 
 // 3. Run time
-heading('3. Run time: the buggy apps under the guard (mode: report)');
+heading('3. Run time: the buggy apps under the guard');
 const { responseGuard, guard } = await import(path.join(root, 'dist/src/guard/index.js'));
 const { default: express } = await import('express');
 const { createApp } = await import(path.join(examples, 'express-buggy.js'));
@@ -53,13 +53,14 @@ const onViolation = (violation) => {
   const first = violation.firstStack ? `\n    first: ${firstFrame(violation.firstStack)}` : '';
   console.log(`  [${violation.rule}] ${violation.request.method} ${violation.request.url}: ${violation.message}\n    at:    ${firstFrame(violation.stack)}${first}`);
 };
-const options = { mode: 'report', onViolation, endTimeout: 500 };
+const options = { onViolation, endTimeout: 500, firstStack: 'always' };
 
 function firstFrame(stack) {
   const line = String(stack)
     .split('\n')
+    .slice(1)
     .find((l) => l.includes('/examples/'));
-  return line ? line.trim().replace(/^at\s+/u, '').replace(root + path.sep, '') : '(outside the example)';
+  return line ? line.trim().replace(/^at\s+/u, '').replace(root + path.sep, '') : '(no call site: reported by the guard itself)';
 }
 
 async function exercise(server, requests) {
@@ -86,9 +87,13 @@ async function exercise(server, requests) {
   await new Promise((resolve) => server.close(resolve));
 }
 
-console.log('Express app (examples/express-buggy.js):');
+// Express in 'throw' mode (the default outside production): each misuse throws a
+// ResponseLifecycleError at the offending call, before anything wrong reaches the socket, and
+// Express hands it to its error handler ('test' env keeps finalhandler from logging the stacks).
+console.log("Express app (examples/express-buggy.js), mode 'throw':");
 const app = express();
-app.use(responseGuard(options));
+app.set('env', 'test');
+app.use(responseGuard({ ...options, mode: 'throw' }));
 createApp(app);
 await exercise(http.createServer(app), [
   ['GET', '/users/2'],
@@ -98,8 +103,21 @@ await exercise(http.createServer(app), [
   ['GET', '/greeting'],
 ]);
 
-console.log('\nnode:http server (examples/node-buggy.js):');
-await exercise(createServer((handler) => guard(handler, options)), [
+// node:http in 'report' mode: the guard reports and Node then behaves exactly as without it
+// (here: setHeader after writeHead throws ERR_HTTP_HEADERS_SENT, which this small wrapper catches
+// the way a framework's error handling would, instead of letting it crash the demo).
+console.log("\nnode:http server (examples/node-buggy.js), mode 'report':");
+const catching = (handler) => (req, res) => {
+  // Without a listener, Node's 'error' event for a write after end crashes the process.
+  res.on('error', (error) => console.log(`  (the response emitted ${error.code}, as Node does without the guard)`));
+  try {
+    handler(req, res);
+  } catch (error) {
+    console.log(`  (the handler threw ${error.code ?? error.name}, as Node does without the guard)`);
+    if (!res.writableEnded) res.destroy();
+  }
+};
+await exercise(createServer((handler) => guard(catching(handler), { ...options, mode: 'report' })), [
   ['GET', '/double'],
   ['GET', '/late-header'],
   ['GET', '/hang'],
