@@ -271,7 +271,7 @@ export function renderTypeModel(declared: ReadonlySet<string> = declaredMembers(
     out.push(
       `/** ${target.framework === 'node' ? 'node:http' : 'Express'} ${target.flavor === 'state' ? 'response' : 'chain handle'}: ${target.state}. */`,
       `export interface ${target.name}${target.params} extends ${target.base}${args} {`,
-      ...(target.flavor === 'state' ? [`  readonly [lifecycleState]?: ${laterStates(target.state)};`] : []),
+      ...(target.flavor === 'state' ? [`  readonly [lifecycleState]: ${laterStates(target.state)};`] : []),
       ...lines,
       '}',
       '',

@@ -11,7 +11,6 @@ import type {
   NodeOpenMembers,
   NodeSentWrites,
   RenderCallback,
-  StateBrand,
 } from './members.js';
 
 export type { ChainEnded, ChainSent, EndedRes, SentRes };
@@ -25,8 +24,7 @@ type Unmanaged<Body, Locals extends LocalsObject> = Omit<core.Response<Body, Loc
 export interface Res<Body = any, Locals extends LocalsObject = LocalsObject> // eslint-disable-line @typescript-eslint/no-explicit-any -- Express's default body type
   extends Unmanaged<Body, Locals>,
     NodeOpenMembers<SentRes<Body, Locals>, EndedRes<Body, Locals>, ChainRes<Body, Locals>>,
-    ExpressOpenMembers<Body, EndedRes<Body, Locals>, ChainRes<Body, Locals>>,
-    StateBrand<'open' | 'sent' | 'ended'> {}
+    ExpressOpenMembers<Body, EndedRes<Body, Locals>, ChainRes<Body, Locals>> {}
 
 /** What stays legal once the head is sent; generated/lifecycle.ts adds the refusals. */
 export interface SentBase<Body, Locals extends LocalsObject> extends Res<Body, Locals> {

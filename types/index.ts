@@ -6,3 +6,4 @@
 export type { ChainEnded, ChainRes, ChainSent, EndedRes, ErrorHandler, Handler, LocalsObject, Res, SentRes } from './express.js';
 export type { NodeChainEnded, NodeChainRes, NodeChainSent, NodeEndedRes, NodeHandler, NodeRes, NodeSentRes } from './node.js';
 export type { MisuseMessages } from './generated/lifecycle.js';
+export { typed } from './register.js';

@@ -22,18 +22,15 @@ export type WriteCallback = (error: Error | null | undefined) => void;
 export type RenderCallback = (err: Error, html: string) => void;
 type HeaderCollection = Headers | Map<string, HeaderValue>;
 
-/** A key no code can use: it only carries the state for the compiler. */
-export declare const lifecycleState: unique symbol;
-
 /**
- * The states a response type may be in. It keeps a state type from being assignable to an earlier
- * one: assertion narrowing keeps the declared type when that type is assignable to the asserted
- * one (refusals take `...args`, so a later state is never a *strict* subtype), which would make
- * `res.write(x)` narrow nothing. Optional, so `express.Response` stays assignable to `Res`.
+ * A key no code can use. The sent and ended types carry it (required), the open types do not: that
+ * keeps an open response from being assignable to a later state. Otherwise assertion narrowing
+ * would keep the declared type (refusals take `...args`, so a later state is never a *strict*
+ * subtype, and the checker then prefers the declared type when it is assignable to the asserted
+ * one), and `res.write(x)` would narrow nothing. Required rather than optional on the open type:
+ * an optional brand on `Res` made Express's overload inference several times slower.
  */
-export interface StateBrand<States extends string> {
-  readonly [lifecycleState]?: States;
-}
+export declare const lifecycleState: unique symbol;
 
 /** node:http members of an open response. `Chain` is the handle head mutations return. */
 export interface NodeOpenMembers<Sent, Ended, Chain> {

@@ -4,7 +4,7 @@
  */
 import type * as http from 'node:http';
 import type { ManagedMembers, NodeChainEnded, NodeChainSent, NodeEndedRes, NodeSentRes } from './generated/lifecycle.js';
-import type { NodeChainMembers, NodeOpenMembers, NodeSentWrites, StateBrand } from './members.js';
+import type { NodeChainMembers, NodeOpenMembers, NodeSentWrites } from './members.js';
 
 export type { NodeChainEnded, NodeChainSent, NodeEndedRes, NodeSentRes };
 
@@ -13,8 +13,7 @@ type Unmanaged = Omit<http.ServerResponse, ManagedMembers<'node'>>;
 /** An open node:http response: annotate the handler's parameter with it (`res: NodeRes`). */
 export interface NodeRes
   extends Unmanaged,
-    NodeOpenMembers<NodeSentRes, NodeEndedRes, NodeChainRes>,
-    StateBrand<'open' | 'sent' | 'ended'> {}
+    NodeOpenMembers<NodeSentRes, NodeEndedRes, NodeChainRes> {}
 
 /** What stays legal once the head is sent; generated/lifecycle.ts adds the refusals. */
 export interface NodeSentBase extends NodeRes {

@@ -134,7 +134,7 @@ export type PartialRefusals = "sent:render";
 
 /** node:http response: sent. */
 export interface NodeSentRes extends NodeSentBase {
-  readonly [lifecycleState]?: 'sent' | 'ended';
+  readonly [lifecycleState]: 'sent' | 'ended';
   setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
   setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
   appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
@@ -154,7 +154,7 @@ export interface NodeSentRes extends NodeSentBase {
 
 /** node:http response: ended. */
 export interface NodeEndedRes extends NodeSentRes {
-  readonly [lifecycleState]?: 'ended';
+  readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
   end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
@@ -182,7 +182,7 @@ export interface NodeChainEnded extends NodeChainSent {
 
 /** Express response: sent. */
 export interface SentRes<Body = any, Locals extends LocalsObject = LocalsObject> extends SentBase<Body, Locals> {
-  readonly [lifecycleState]?: 'sent' | 'ended';
+  readonly [lifecycleState]: 'sent' | 'ended';
   setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
   setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
   appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
@@ -221,7 +221,7 @@ export interface SentRes<Body = any, Locals extends LocalsObject = LocalsObject>
 
 /** Express response: ended. */
 export interface EndedRes<Body = any, Locals extends LocalsObject = LocalsObject> extends SentRes<Body, Locals> {
-  readonly [lifecycleState]?: 'ended';
+  readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
   end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
