@@ -5,6 +5,7 @@ import {
   contentLengthValuesInText,
   lengthReads,
 } from '../src/content-length/header-values.js';
+import { BinaryResponses } from '../src/content-length/binary-response.js';
 import { SyntacticOrigins, type Origin } from '../src/content-length/origin.js';
 import { TypeOrigins } from '../src/content-length/type-origin.js';
 import { MESSAGES, SUGGESTION_MESSAGES } from '../src/lifecycle/index.js';
@@ -54,6 +55,7 @@ export default createRule<Options, MessageIds>({
     const syntactic = new SyntacticOrigins(sourceCode);
     const services = sourceCode.parserServices;
     const typed = services?.program && services.esTreeNodeToTSNodeMap ? new TypeOrigins(services as never) : undefined;
+    const binary = new BinaryResponses(sourceCode);
     const reported = new Set<TSESTree.Node>();
 
     /** With types, the type decides; `any`/`unknown` fall back to how the value was built. */
@@ -72,7 +74,8 @@ export default createRule<Options, MessageIds>({
         const object = read.object as TSESTree.Expression;
         const origin = originOf(object);
         if (origin === 'bytes' || origin === 'other') continue;
-        if (origin === 'unknown' && !reportUnknownOrigin) continue;
+        // unknown origin: a handler that declares a binary Content-Type sends bytes
+        if (origin === 'unknown' && (!reportUnknownOrigin || binary.around(read))) continue;
         reported.add(read);
         const objectText = sourceCode.getText(object);
         const replacement = `Buffer.byteLength(${object.type === 'SequenceExpression' ? `(${objectText})` : objectText})`;

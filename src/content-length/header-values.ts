@@ -5,24 +5,38 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { memberSpec } from '../lifecycle/index.js';
 import { propertyName } from './origin.js';
 
-const CONTENT_LENGTH = 'content-length';
+/** Header names, lower case. */
+export type HeaderName = 'content-length' | 'content-type';
 /** `http2.constants.HTTP2_HEADER_CONTENT_LENGTH` names the header too. */
-const HTTP2_CONSTANT = 'HTTP2_HEADER_CONTENT_LENGTH';
+const HTTP2_CONSTANTS: Record<HeaderName, string> = {
+  'content-length': 'HTTP2_HEADER_CONTENT_LENGTH',
+  'content-type': 'HTTP2_HEADER_CONTENT_TYPE',
+};
 const MAX_DEPTH = 6;
 
-/** Is `node` the header name Content-Length (any case), directly or through a constant? */
-export function isContentLengthName(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
-  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.toLowerCase() === CONTENT_LENGTH;
+/** Is `node` the header name `header` (any case), directly or through a constant? */
+export function isHeaderName(
+  node: TSESTree.Node,
+  header: HeaderName,
+  sourceCode: TSESLint.SourceCode,
+  depth = 0,
+): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.toLowerCase() === header;
   if (node.type === 'TemplateLiteral') {
-    return node.expressions.length === 0 && node.quasis[0]?.value.cooked?.toLowerCase() === CONTENT_LENGTH;
+    return node.expressions.length === 0 && node.quasis[0]?.value.cooked?.toLowerCase() === header;
   }
-  if (node.type === 'MemberExpression') return propertyName(node) === HTTP2_CONSTANT;
+  if (node.type === 'MemberExpression') return propertyName(node) === HTTP2_CONSTANTS[header];
   if (node.type === 'Identifier' && depth < MAX_DEPTH) {
-    if (node.name === HTTP2_CONSTANT) return true;
+    if (node.name === HTTP2_CONSTANTS[header]) return true;
     const init = constantInit(node, sourceCode);
-    return init !== undefined && isContentLengthName(init, sourceCode, depth + 1);
+    return init !== undefined && isHeaderName(init, header, sourceCode, depth + 1);
   }
   return false;
+}
+
+/** Is `node` the header name Content-Length (any case), directly or through a constant? */
+export function isContentLengthName(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  return isHeaderName(node, 'content-length', sourceCode);
 }
 
 /**
@@ -37,23 +51,29 @@ export function isContentLengthName(node: TSESTree.Node, sourceCode: TSESLint.So
  * - an assignment `headers['Content-Length'] = v`.
  */
 export function contentLengthValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  return headerValue(node, 'content-length', sourceCode);
+}
+
+/** The value given to the header `header` at `node`, in the forms listed for `contentLengthValue`. */
+export function headerValue(node: TSESTree.Node, header: HeaderName, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+  const named = (name: TSESTree.Node): boolean => isHeaderName(name, header, sourceCode);
   switch (node.type) {
     case 'CallExpression': {
       if (node.callee.type !== 'MemberExpression') return undefined;
       const name = propertyName(node.callee);
       const takes = name === undefined ? undefined : memberSpec(name)?.headerArgs;
       if (takes !== 'nameValue' && takes !== 'nameValueOrObject') return undefined;
-      const [header, value] = node.arguments;
-      return header && value && isContentLengthName(header, sourceCode) ? value : undefined;
+      const [nameArg, value] = node.arguments;
+      return nameArg && value && named(nameArg) ? value : undefined;
     }
     case 'Property':
       if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init' || isExpectation(node.parent)) return undefined;
-      return isKey(node.key, node.computed, sourceCode) ? node.value : undefined;
+      return isKey(node.key, node.computed, named) ? node.value : undefined;
     case 'AssignmentExpression':
       if (node.left.type !== 'MemberExpression' || (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=')) {
         return undefined;
       }
-      return isKey(node.left.property, node.left.computed, sourceCode) ? node.right : undefined;
+      return isKey(node.left.property, node.left.computed, named) ? node.right : undefined;
     default:
       return undefined;
   }
@@ -121,9 +141,8 @@ function isExpectation(object: TSESTree.ObjectExpression): boolean {
   return name !== undefined && ASSERTION.test(name);
 }
 
-function isKey(key: TSESTree.Node, computed: boolean, sourceCode: TSESLint.SourceCode): boolean {
-  if (!computed) return key.type === 'Literal' && isContentLengthName(key, sourceCode);
-  return isContentLengthName(key, sourceCode);
+function isKey(key: TSESTree.Node, computed: boolean, named: (name: TSESTree.Node) => boolean): boolean {
+  return computed ? named(key) : key.type === 'Literal' && named(key);
 }
 
 /**

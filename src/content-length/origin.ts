@@ -171,6 +171,9 @@ export class SyntacticOrigins {
     if (!variable) return 'unknown';
     const uses = new Set<Origin>();
     for (const ref of variable.references) {
+      // `res.end(body, 'binary')`: a latin1 string has one character per byte, so its length is right
+      const parent = ref.identifier.parent;
+      if (parent?.type === 'CallExpression' && parent.arguments[0] === ref.identifier && isLatin1Write(parent)) uses.add('bytes');
       const member = ref.identifier.parent;
       if (member?.type !== 'MemberExpression' || member.object !== ref.identifier) continue;
       const name = propertyName(member);
@@ -211,8 +214,12 @@ export class SyntacticOrigins {
       case 'ClassExpression':
       case 'UpdateExpression':
         return 'other';
-      case 'ConditionalExpression':
-        return joinOrigins([this.of(node.consequent, depth), this.of(node.alternate, depth)]);
+      case 'ConditionalExpression': {
+        // `Buffer.isBuffer(data) ? data : Buffer.from(data)`: the test decides its own branches
+        const branch = (value: TSESTree.Expression, holds: boolean): Origin =>
+          guardedKind(node.test, holds, this.sourceCode.getText(value), this.sourceCode) ?? this.of(value, depth);
+        return joinOrigins([branch(node.consequent, true), branch(node.alternate, false)]);
+      }
       case 'LogicalExpression':
         return joinOrigins([this.of(node.left, depth), this.of(node.right, depth)]);
       case 'AwaitExpression':
@@ -401,6 +408,17 @@ function declaredOrigin(def: TSESLint.Scope.Definition): Origin {
   const name = def.name as TSESTree.Identifier;
   if ((def.type !== 'Variable' && def.type !== 'Parameter') || !name.typeAnnotation) return 'unknown';
   return annotationOrigin(name.typeAnnotation.typeAnnotation);
+}
+
+/** `x.end(chunk, 'binary')`, `x.write(chunk, 'latin1')`. */
+function isLatin1Write(call: TSESTree.CallExpression): boolean {
+  const method = call.callee.type === 'MemberExpression' ? propertyName(call.callee) : undefined;
+  const encoding = call.arguments[1];
+  return (
+    (method === 'end' || method === 'write') &&
+    encoding?.type === 'Literal' &&
+    (encoding.value === 'binary' || encoding.value === 'latin1')
+  );
 }
 
 /** What `test` being `holds` says about the expression whose text is `text`. */

@@ -175,6 +175,15 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     // what the rest of the function does with a parameter: only a Buffer has `copy` and `toString(encoding)`
     "function send(res, body) { res.setHeader('Content-Length', body.length); log(body.toString('hex')); res.end(body); }",
     "function send(res, payload) { payload.copy(target); res.setHeader('Content-Length', payload.length); }",
+    // regressions (real handlers): a binary Content-Type says the body of unknown origin is bytes
+    "function sendImage(res, data, format) {\n  res.setHeader('Content-Type', `image/${format}`); res.setHeader('Content-Length', data.length); res.end(data); }",
+    "app.get('/a', async (req, res) => { const data = await getArchive(); res.set('Content-Type', 'application/zip'); res.set('Content-Length', data.length); res.end(data); });",
+    "async function handler(req, res) { const { data, details } = await load(req); res.setHeader('Content-Type', details.mimeType); res.setHeader('Content-Length', data.length); res.end(data); }",
+    "createServer((req, res) => { res.writeHead(200, { 'content-type': MIME[ext] || 'application/octet-stream', 'content-length': BINARY.length }); res.end(BINARY); });",
+    // a latin1 string has one character per byte
+    "app.get('/z', async (req, res) => { const data = await zipped(); res.set('Content-Length', data.length); res.end(data, 'binary'); });",
+    // regression (a real test helper): the conditional's own test makes each branch bytes
+    "function request(data) { const body = Buffer.isBuffer(data) ? data : data === undefined ? null : Buffer.from(JSON.stringify(data)); return http.request({ headers: { 'Content-Length': body.length } }); }",
     // regression (express/lib/response.js): the last write before the read made it a Buffer
     `function send(res, chunk, encoding) {
       let len;
@@ -352,6 +361,27 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       "class Request { constructor() {\n  this.headers['Content-Length'] = Buffer.byteLength(this.bodyText); } }",
       'this.bodyText.length',
       'this.bodyText',
+    ),
+    // a text Content-Type does not excuse a body of unknown origin
+    suggested(
+      "function sendHtml(res, html) {\n  res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': html.length }); res.end(html); }",
+      "function sendHtml(res, html) {\n  res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) }); res.end(html); }",
+      'html.length',
+      'html',
+    ),
+    // SVG is text
+    suggested(
+      "function sendSvg(res, svg) {\n  res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Content-Length': svg.length }); res.end(svg); }",
+      "function sendSvg(res, svg) {\n  res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Content-Length': Buffer.byteLength(svg) }); res.end(svg); }",
+      'svg.length',
+      'svg',
+    ),
+    // a known string in a binary response is still reported
+    fixed(
+      "function sendPng(res) {\n  const png = `${header}${pixels}`; res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length }); res.end(png); }",
+      "function sendPng(res) {\n  const png = `${header}${pixels}`; res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': Buffer.byteLength(png) }); res.end(png); }",
+      'png.length',
+      'png',
     ),
     // known strings are reported with reportUnknownOrigin off too
     {
