@@ -217,16 +217,12 @@ function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, i
   const op = operationOf(spec, { hasData: false, hasCallback: false });
   type Slotted = Res & Record<symbol, unknown>;
   const set = function (this: Slotted, value: unknown): void {
-    if (active !== this && stateOf(this)?.muted !== true) {
-      const row = violationFor(lifecycleOf(this, stateOf(this)), op);
+    const st = stateOf(this);
+    // Not checked: nested in a guarded call, already reported, or set by an async finisher (sendFile's 404).
+    if (active !== this && st?.muted !== true && st?.asyncPending !== true) {
+      const row = violationFor(lifecycleOf(this, st), op);
       if (row) {
-        const error = raise(
-          context,
-          this,
-          stateOf(this),
-          { rule: row.rule, messageId: row.definite, operation },
-          set,
-        );
+        const error = raise(context, this, st, { rule: row.rule, messageId: row.definite, operation }, set);
         if (error) throw error;
       }
     }

@@ -1,0 +1,188 @@
+import http from 'node:http';
+import express from 'express';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { guard, guardResponse, responseGuard, ResponseLifecycleError } from '../../src/guard/index.js';
+import { makeApp } from './express-app.js';
+import { get, recorder, settle, start } from './helpers.js';
+
+const setUps = {
+  guard: (options: unknown) => guard(() => undefined, options as never),
+  responseGuard: (options: unknown) => responseGuard(options as never),
+};
+
+describe('options are validated at set-up', () => {
+  for (const [name, setUp] of Object.entries(setUps)) {
+    it(`${name}: an unknown key is a TypeError naming it and the accepted keys`, () => {
+      expect(() => setUp({ mode: 'throw', onViolaton: () => undefined })).toThrow(
+        new TypeError(
+          'response guard: unknown option "onViolaton"; accepted options are mode, onViolation, endTimeout, contentLength, firstStack',
+        ),
+      );
+    });
+
+    it.each([
+      ['mode', 'warn', `option "mode" must be 'throw' or 'report', got "warn"`],
+      ['onViolation', 'console', 'option "onViolation" must be a function (violation) => void, got "console"'],
+      ['endTimeout', -5, 'option "endTimeout" must be a positive finite number of milliseconds, or false, got -5'],
+      ['endTimeout', '100', 'option "endTimeout" must be a positive finite number of milliseconds, or false, got "100"'],
+      ['contentLength', 'yes', 'option "contentLength" must be true or false, got "yes"'],
+      ['firstStack', true, `option "firstStack" must be 'always' or 'after-first-violation', got true`],
+    ])(`${name}: %s = %j is a TypeError naming the key and the accepted values`, (key, value, message) => {
+      expect(() => setUp({ [key]: value })).toThrow(new TypeError(`response guard: ${message}`));
+    });
+
+    it(`${name}: options must be an object`, () => {
+      expect(() => setUp('throw')).toThrow(TypeError);
+      expect(() => setUp(null)).toThrow(TypeError);
+    });
+
+    it(`${name}: valid options and no options are accepted`, () => {
+      expect(() => setUp(undefined)).not.toThrow();
+      expect(() => setUp({ mode: 'report', onViolation: () => undefined, endTimeout: false, contentLength: false, firstStack: 'always' })).not.toThrow();
+    });
+  }
+});
+
+describe('defaults', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  async function doubleEnd(listener: http.RequestListener): Promise<unknown[]> {
+    const caught: unknown[] = [];
+    const server = await start((req, res) => {
+      try {
+        listener(req, res);
+      } catch (error) {
+        caught.push(error);
+      }
+    });
+    await get(server.port, '/');
+    await settle();
+    await server.close();
+    return caught;
+  }
+
+  const handler: http.RequestListener = (_req, res) => {
+    res.end('a');
+    res.end();
+  };
+
+  it("mode is 'throw' outside production, and the default onViolation prints to stderr", async () => {
+    vi.stubEnv('NODE_ENV', 'test');
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const caught = await doubleEnd(guard(handler));
+    expect(caught).toHaveLength(1);
+    expect(caught[0]).toBeInstanceOf(ResponseLifecycleError);
+    expect(String(printed.mock.calls[0]?.[0])).toContain('[response guard] no-double-send');
+  });
+
+  it("mode is 'report' when NODE_ENV is production", async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const caught = await doubleEnd(guard(handler));
+    expect(caught).toEqual([]);
+    expect(printed).toHaveBeenCalledTimes(1);
+  });
+
+  it('an onViolation that throws does not break the response', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = await start(
+      guard(
+        (_req, res) => {
+          res.end('kept');
+          res.end();
+        },
+        {
+          mode: 'report',
+          onViolation: () => {
+            throw new Error('reporter down');
+          },
+        },
+      ),
+    );
+    const response = await get(server.port, '/');
+    await server.close();
+    expect(response).toMatchObject({ status: 200, body: 'kept', complete: true });
+  });
+
+  it('contentLength: false turns the byte check off', async () => {
+    const rec = recorder();
+    const server = await start(
+      guard(
+        (_req, res) => {
+          res.setHeader('content-length', 3);
+          res.end('lon');
+        },
+        { mode: 'report', contentLength: false, onViolation: rec.onViolation },
+      ),
+    );
+    await get(server.port, '/');
+    await server.close();
+    expect(rec.violations).toEqual([]);
+  });
+});
+
+describe('set-up', () => {
+  it('guardResponse guards one response, keeping a status assigned before', async () => {
+    const rec = recorder();
+    const server = await start((_req, res) => {
+      res.statusCode = 202;
+      guardResponse(res, { mode: 'report', onViolation: rec.onViolation });
+      res.end('accepted');
+      res.statusCode = 500;
+    });
+    const response = await get(server.port, '/');
+    await settle();
+    await server.close();
+    expect(response.status).toBe(202);
+    expect(rec.violations.map((v) => v.operation)).toEqual(['res.statusCode =']);
+  });
+
+  it('responseGuard leaves the global express.response and other apps alone', async () => {
+    const before = Object.getOwnPropertyDescriptors(express.response);
+    const rec = recorder();
+    const guarded = makeApp({ mode: 'report', onViolation: rec.onViolation }, (app) =>
+      app.get('/', (_req, res) => {
+        res.end('a');
+        res.end();
+      }),
+    );
+    const plain = makeApp(undefined, (app) =>
+      app.get('/', (_req, res) => {
+        res.end('a');
+        res.end();
+      }),
+    );
+    for (const app of [guarded, plain]) {
+      const server = await start(app);
+      await get(server.port, '/');
+      await settle();
+      await server.close();
+    }
+    expect(rec.violations).toHaveLength(1);
+    expect(Object.getOwnPropertyDescriptors(express.response)).toEqual(before);
+    expect(Object.getPrototypeOf(express.response)).toBe(http.ServerResponse.prototype);
+  });
+
+  it('adds no listener and no own property of its own to a response', async () => {
+    const seen: { listeners: number; keys: string[] }[] = [];
+    const probe: http.RequestListener = (_req, res) => {
+      res.end('x');
+      seen.push({
+        listeners: res.eventNames().reduce((n, e) => n + res.listenerCount(e), 0),
+        // The guard keeps the status Node would keep in an own `statusCode` under a symbol of that name.
+        keys: Reflect.ownKeys(res)
+          .map((key) => String(key).replace(/^Symbol\((statusCode|statusMessage)\)$/u, '$1'))
+          .sort(),
+      });
+    };
+    for (const listener of [probe, guard(probe, { mode: 'report', firstStack: 'always', endTimeout: 1000 })]) {
+      const server = await start(listener);
+      await get(server.port, '/');
+      await server.close();
+    }
+    expect(seen[1]).toEqual(seen[0]);
+  });
+});

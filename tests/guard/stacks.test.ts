@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { guard, ResponseLifecycleError } from '../../src/guard/index.js';
+import { makeApp } from './express-app.js';
+import { get, recorder, settle, start } from './helpers.js';
+
+const thisFile = fileURLToPath(import.meta.url);
+const source = readFileSync(thisFile, 'utf8').split('\n');
+
+/** "stacks.test.ts:<line>" of the line carrying a marker comment. */
+function at(marker: string): string {
+  const index = source.findIndex((line) => line.includes(`// ${marker}`));
+  expect(index).toBeGreaterThanOrEqual(0);
+  return `stacks.test.ts:${index + 1}:`;
+}
+
+/** The first stack frame, i.e. the offending call. */
+function top(stack: string | undefined): string {
+  return stack?.split('\n').find((line) => line.startsWith('    at ')) ?? '';
+}
+
+/** Serve `listener` and send it `requests` GETs, one after the other. */
+async function serve(listener: Parameters<typeof start>[0], requests = 1): Promise<void> {
+  const server = await start((req, res) => {
+    res.on('error', () => undefined);
+    listener(req, res);
+  });
+  for (let i = 0; i < requests; i += 1) await get(server.port, '/');
+  await settle();
+  await server.close();
+}
+
+describe('a violation points at the misuse and at the first send', () => {
+  it('node:http: setHeader after end', async () => {
+    const rec = recorder();
+    const caught: unknown[] = [];
+    await serve(
+      guard(
+        (_req, res) => {
+          res.end('first'); // FIRST-END
+          try {
+            res.setHeader('x-late', '1'); // LATE-HEADER
+          } catch (error) {
+            caught.push(error);
+          }
+        },
+        { mode: 'throw', onViolation: rec.onViolation },
+      ),
+    );
+    const [violation] = rec.violations;
+    expect(top(violation?.stack)).toContain(at('LATE-HEADER'));
+    expect(top(violation?.firstStack)).toContain(at('FIRST-END'));
+    expect(violation?.message).toContain(at('FIRST-END'));
+    const error = caught[0] as ResponseLifecycleError;
+    expect(error).toBeInstanceOf(ResponseLifecycleError);
+    expect(top(error.stack)).toContain(at('LATE-HEADER'));
+    expect(error.firstStack).toBe(violation?.firstStack);
+  });
+
+  it('node:http: statusCode assignment after a write points at the assignment and the write', async () => {
+    const rec = recorder();
+    await serve(
+      guard(
+        (_req, res) => {
+          res.write('partial'); // FIRST-WRITE
+          try {
+            res.statusCode = 500; // LATE-STATUS
+          } catch {
+            // thrown in throw mode
+          }
+          res.end();
+        },
+        { mode: 'throw', onViolation: rec.onViolation },
+      ),
+    );
+    expect(top(rec.violations[0]?.stack)).toContain(at('LATE-STATUS'));
+    expect(top(rec.violations[0]?.firstStack)).toContain(at('FIRST-WRITE'));
+  });
+
+  it('Express: a second send, and next() after a send', async () => {
+    const rec = recorder();
+    const app = makeApp({ mode: 'report', firstStack: 'always', onViolation: rec.onViolation }, (a) => {
+      a.get('/', (req, res, next) => {
+        if (req.headers['x-case'] === 'next') {
+          res.json({ first: true }); // FIRST-JSON
+          next(); // LATE-NEXT
+          return;
+        }
+        res.send('first'); // FIRST-SEND
+        res.send('second'); // SECOND-SEND
+      });
+    });
+    const server = await start(app);
+    await get(server.port, '/');
+    await new Promise<void>((resolve) => {
+      void fetch(`http://127.0.0.1:${server.port}/`, { headers: { 'x-case': 'next' } })
+        .then((r) => r.text())
+        .then(() => resolve());
+    });
+    await settle();
+    await server.close();
+    const [send, next] = rec.violations;
+    expect(top(send?.stack)).toContain(at('SECOND-SEND'));
+    expect(top(send?.firstStack)).toContain(at('FIRST-SEND'));
+    expect(top(next?.stack)).toContain(at('LATE-NEXT'));
+    expect(top(next?.firstStack)).toContain(at('FIRST-JSON'));
+  });
+
+  it("report mode records the first send once it has seen a violation (firstStack: 'after-first-violation')", async () => {
+    const rec = recorder();
+    await serve(
+      guard(
+        (_req, res) => {
+          res.end('first'); // REPEAT-FIRST
+          res.end(); // REPEAT-SECOND
+        },
+        { mode: 'report', onViolation: rec.onViolation },
+      ),
+      2,
+    );
+    const [first, second] = rec.violations;
+    expect(first?.firstStack).toBeUndefined();
+    expect(first?.message).toContain('not recorded');
+    expect(top(first?.stack)).toContain(at('REPEAT-SECOND'));
+    expect(top(second?.firstStack)).toContain(at('REPEAT-FIRST'));
+  });
+});
