@@ -251,7 +251,7 @@ function returnedValues(fn: FunctionNode | undefined): TSESTree.Node[] {
 }
 
 /** The initialiser of a `const` bound to a literal-ish value, for header names kept in constants. */
-function constantInit(node: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
+export function constantInit(node: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;

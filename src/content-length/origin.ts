@@ -57,8 +57,8 @@ const ASYNC_BYTE_FUNCTIONS = new Set([
   'randomBytes',
 ]);
 const BYTE_FUNCTIONS = new Set([...ASYNC_BYTE_FUNCTIONS, ...[...ASYNC_BYTE_FUNCTIONS].map((name) => `${name}Sync`)]);
-/** `image.toBuffer()`, `file.getBuffer()`: methods named for the Buffer they return. */
-const BYTE_METHOD_NAME = /^(?:to|get|as|read)Buffer$/u;
+/** `image.toBuffer()`, `storage.getBuffer(key)`, `streamToBuffer(stream)`: functions named for the Buffer they return. */
+const BYTE_METHOD_NAME = /^(?:[a-z]\w*)?Buffer$/u;
 /** Methods that return a string whatever they are called on. */
 const STRING_METHODS = new Set([
   'toString',
@@ -274,7 +274,7 @@ export class SyntacticOrigins {
       }
       if (STRING_FUNCTIONS.has(callee.name)) return 'string';
       if (callee.name === 'readFileSync' || callee.name === 'readFile') return readFileOrigin(node.arguments[1]);
-      if (BYTE_FUNCTIONS.has(callee.name)) return 'bytes';
+      if (BYTE_FUNCTIONS.has(callee.name) || BYTE_METHOD_NAME.test(callee.name)) return 'bytes';
       if (callee.name === 'Number' || callee.name === 'parseInt' || callee.name === 'parseFloat') return 'other';
       return 'unknown';
     }

@@ -180,6 +180,8 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     "app.get('/a', async (req, res) => { const data = await getArchive(); res.set('Content-Type', 'application/zip'); res.set('Content-Length', data.length); res.end(data); });",
     "async function handler(req, res) { const { data, details } = await load(req); res.setHeader('Content-Type', details.mimeType); res.setHeader('Content-Length', data.length); res.end(data); }",
     "createServer((req, res) => { res.writeHead(200, { 'content-type': MIME[ext] || 'application/octet-stream', 'content-length': BINARY.length }); res.end(BINARY); });",
+    "function download(res, content) { const fileType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; res.set({ 'Content-Type': fileType, 'Content-Length': content.length }); }",
+    "app.get('/c', async (req, res) => { const content = await streamToBuffer(blob.readableStreamBody); res.writeHead(200, { 'Content-Length': content.length }); res.end(content); });",
     // a latin1 string has one character per byte
     "app.get('/z', async (req, res) => { const data = await zipped(); res.set('Content-Length', data.length); res.end(data, 'binary'); });",
     // regression (a real test helper): the conditional's own test makes each branch bytes
@@ -368,6 +370,13 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       "function sendHtml(res, html) {\n  res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) }); res.end(html); }",
       'html.length',
       'html',
+    ),
+    // vendor JSON is text
+    suggested(
+      "function sendApi(res, body) {\n  res.writeHead(200, { 'Content-Type': 'application/vnd.api+json', 'Content-Length': body.length }); res.end(body); }",
+      "function sendApi(res, body) {\n  res.writeHead(200, { 'Content-Type': 'application/vnd.api+json', 'Content-Length': Buffer.byteLength(body) }); res.end(body); }",
+      'body.length',
+      'body',
     ),
     // SVG is text
     suggested(
