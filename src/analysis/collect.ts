@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
 import { assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
+import { isNoOpCallee } from './no-op-callees.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Origin, ResponseKey } from './state.js';
 
@@ -22,6 +23,10 @@ const ITERATION_METHODS = new Set([
 export interface CollectorOptions {
   /** Functions or `res` methods that finish the response (`sendError(res, …)`, `res.sendError(…)`). */
   readonly finishingHelpers: ReadonlySet<string>;
+  /** Functions or `res` methods that take the response over (`require-end`'s `handOffHelpers`). */
+  readonly handOffHelpers: ReadonlySet<string>;
+  /** Passing the response to an unknown function (or calling an unknown `res` method) hands it off. */
+  readonly unknownCalleesHandOff: boolean;
 }
 
 type Listener = (...args: never[]) => void;
@@ -223,6 +228,12 @@ export class Collector {
       }
     }
     if (name === 'pipeline') this.pipe(node, node.arguments, consumed);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const target = this.localFunction(callee);
+      if (target) {
+        this.record({ kind: 'closureCall', target, origin: this.origin(node, `${callee.name}()`), tryNode: enclosingTry(node) });
+      }
+    }
 
     // The response (or `next`) passed as an argument.
     node.arguments.forEach((arg, argIndex) => {
@@ -238,6 +249,7 @@ export class Collector {
           target: callee.type === AST_NODE_TYPES.Identifier ? this.localFunction(callee) : undefined,
           argIndex,
           finishing: name !== undefined && this.options.finishingHelpers.has(name),
+          handsOff: this.handsOff(name) && !isNoOpCallee(callee),
           tryNode: enclosingTry(node),
         });
         return;
@@ -262,7 +274,8 @@ export class Collector {
         hasCallback: last !== undefined && isFunctionNode(last),
       });
       if (operation.effect === 'read' || operation.effect === 'neutral') return;
-      this.record({ kind: 'member', key: receiver.key, operation, origin: this.origin(node, display), tryNode: enclosingTry(node) });
+      const origin = { ...this.origin(node, display), ...(spec.async ? { async: true as const } : {}) };
+      this.record({ kind: 'member', key: receiver.key, operation, origin, tryNode: enclosingTry(node) });
       return;
     }
     if (this.options.finishingHelpers.has(name)) {
@@ -270,9 +283,13 @@ export class Collector {
       return;
     }
     // A method the model does not know (`res.ok()`, `res.sendError()`) hands the response to other code.
-    if (spec === undefined && !Object.hasOwn(IRRELEVANT_MEMBERS, name)) {
+    if (spec === undefined && !Object.hasOwn(IRRELEVANT_MEMBERS, name) && this.handsOff(name)) {
       this.record({ kind: 'escape', key: receiver.key, node });
     }
+  }
+
+  private handsOff(name: string | undefined): boolean {
+    return this.options.unknownCalleesHandOff || (name !== undefined && this.options.handOffHelpers.has(name));
   }
 
   /** `src.pipe(res)` and `pipeline(src, …, res, cb)`: the stream finishes the response later. */
@@ -293,7 +310,7 @@ export class Collector {
         kind: 'member',
         key,
         operation: { effect: pseudo.effect },
-        origin: this.origin(node, pseudo.display.replace('res', value.name)),
+        origin: { ...this.origin(node, pseudo.display.replace('res', value.name)), async: true },
         tryNode: enclosingTry(node),
       });
     }
@@ -337,14 +354,25 @@ export class Collector {
   /** A nested function that uses the response (or `next`) may finish it later. */
   private captures(fn: TSESTree.Node): void {
     const scope = this.ctx.sourceCode.getScope(fn);
-    const seen = new Set<ResponseKey>();
+    const keys = new Set<ResponseKey>();
     for (const ref of scope.through) {
-      const key = this.keyOfIdentifier(ref.identifier as TSESTree.Identifier) ?? this.nextKey(ref.identifier as TSESTree.Identifier);
-      if (key && !seen.has(key)) {
-        seen.add(key);
-        this.record({ kind: 'escape', key, node: fn });
-      }
+      const id = ref.identifier as TSESTree.Identifier;
+      const key = this.keyOfIdentifier(id) ?? this.nextKey(id);
+      if (key) keys.add(key);
     }
+    if (keys.size === 0) return;
+    // `res.sendFile(p, (err) => …)`, `res.on('finish', …)`: the response calls these itself, in
+    // its own time; they do not run "after" the code that precedes them here.
+    const call = fn.parent;
+    const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapChain(call.callee) : undefined;
+    const argumentOf =
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+      callee?.type === AST_NODE_TYPES.MemberExpression
+        ? this.receiverKey(callee.object)?.key
+        : undefined;
+    const inherits = fn.type !== AST_NODE_TYPES.FunctionDeclaration;
+    this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf });
   }
 
   private localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
@@ -397,7 +425,7 @@ export class Collector {
       const key = this.keyOfIdentifier(assumption.object);
       if (!key) continue;
       const display = `${assumption.object.name}.${(assumption.node.property as TSESTree.Identifier).name}`;
-      out.push({ key, meaning: assumption.meaning, value: assumption.value, origin: this.origin(assumption.node, display) });
+      out.push({ key, meaning: assumption.meaning, value: assumption.value, origin: { ...this.origin(assumption.node, display), guard: true } });
     }
     return out;
   }

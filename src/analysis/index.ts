@@ -29,7 +29,7 @@
  * - `exits`: one per path that returns normally (`codePath.returnedSegments`, i.e. explicit
  *   `return`s and the fall-through; thrown paths and `process.exit()` paths are excluded), with the
  *   `ReturnStatement` (or `undefined` for the fall-through) and, per response, `ended`, `sent`,
- *   `nextCalled` and `handedOff` as 'no' | 'maybe' | 'yes'. `handedOff` means the response (or
+ *   `nextCalled`, `handedOff` and `answered` as 'no' | 'maybe' | 'yes'. `handedOff` means the response (or
  *   `next`) was passed to an unknown function, stored, returned, captured by a nested function,
  *   piped into with `{ end: false }`, or given to a `res` method the model does not know.
  *
@@ -44,6 +44,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Collector } from './collect.js';
 import { handlerInfo, isFunctionNode, type HandlerContext, type HandlerInfo } from './handlers.js';
 import type { Frame } from './ops.js';
+import { ownAnswers } from './own-answers.js';
 import { typeServicesOf, typeVerdictOf } from './response-types.js';
 import { Solver, type Violation } from './solve.js';
 import { CERTAINTY, type Certainty, type ResponseKey } from './state.js';
@@ -58,6 +59,8 @@ export interface ResponseExitState {
   readonly ended: Certainty;
   readonly nextCalled: Certainty;
   readonly handedOff: Certainty;
+  /** Per path (not joined per property): ended, `next` called, handed off, or a guard saw it sent. */
+  readonly answered: Certainty;
 }
 
 export interface FunctionExit {
@@ -76,6 +79,8 @@ export interface FunctionAnalysis {
   readonly responses: readonly ResponseKey[];
   readonly violations: readonly Violation[];
   readonly exits: readonly FunctionExit[];
+  /** Responses this function finishes or passes on by its own operations (see ./own-answers.ts). */
+  readonly ownAnswers: ReadonlySet<ResponseKey>;
   /** The state of one response on one exit (all 'no' when the function never touched it). */
   exitState(exit: FunctionExit, response: ResponseKey): ResponseExitState;
 }
@@ -89,6 +94,10 @@ export interface FileAnalysis {
 export interface AnalysisOptions {
   /** Names of functions (`sendError(res, …)`) or `res` methods (`res.sendError(…)`) that finish the response. */
   readonly finishingHelpers?: readonly string[];
+  /** Names of functions or `res` methods that take the response over (merged). */
+  readonly handOffHelpers?: readonly string[];
+  /** Whether an unknown callee given the response takes it over (default true; false if any subscriber says so). */
+  readonly unknownCalleesHandOff?: boolean;
 }
 
 type Subscriber = (file: FileAnalysis) => void;
@@ -96,6 +105,8 @@ type Subscriber = (file: FileAnalysis) => void;
 class Engine {
   finished = false;
   readonly helpers = new Set<string>();
+  /** Read by the collector as it goes: every subscriber subscribes before the traversal starts. */
+  private readonly collectorOptions = { finishingHelpers: this.helpers, handOffHelpers: new Set<string>(), unknownCalleesHandOff: true };
   private readonly subscribers: Subscriber[] = [];
   private readonly frames: Frame[] = [];
   private readonly ctx: HandlerContext;
@@ -103,7 +114,7 @@ class Engine {
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
     this.ctx = { sourceCode, types: typeServicesOf(sourceCode) };
-    this.collector = new Collector(this.ctx, { finishingHelpers: this.helpers }, (frame) => {
+    this.collector = new Collector(this.ctx, this.collectorOptions, (frame) => {
       this.frames.push(frame);
       if (frame.node.type === 'Program') this.finish();
     });
@@ -111,6 +122,8 @@ class Engine {
 
   subscribe(options: AnalysisOptions, subscriber: Subscriber): void {
     for (const name of options.finishingHelpers ?? []) this.helpers.add(name);
+    for (const name of options.handOffHelpers ?? []) this.collectorOptions.handOffHelpers.add(name);
+    if (options.unknownCalleesHandOff === false) this.collectorOptions.unknownCalleesHandOff = false;
     this.subscribers.push(subscriber);
   }
 
@@ -142,8 +155,10 @@ class Engine {
   private finish(): void {
     this.finished = true;
     const byNode = new Map(this.frames.map((frame) => [frame.node, frame]));
+    const byCodePath = new Map(this.frames.map((frame) => [frame.codePath, frame]));
     const solver = new Solver({
       frames: byNode,
+      parentOf: (frame) => (frame.codePath.upper ? byCodePath.get(frame.codePath.upper) : undefined),
       isResponse: (key) => this.isResponse(key),
       paramVariable: (fn, index) => this.paramVariable(fn, index),
     });
@@ -151,7 +166,7 @@ class Engine {
       const solved = solver.solve(frame);
       const responses = [...solved.keys].filter((key) => this.isResponse(key));
       const exitState = (exit: FunctionExit, response: ResponseKey): ResponseExitState =>
-        exit.responses.get(response) ?? { sent: 'no', ended: 'no', nextCalled: 'no', handedOff: 'no' };
+        exit.responses.get(response) ?? { sent: 'no', ended: 'no', nextCalled: 'no', handedOff: 'no', answered: 'no' };
       return {
         node: frame.node,
         codePath: frame.codePath,
@@ -170,10 +185,12 @@ class Engine {
                 ended: CERTAINTY[ks.ended] as Certainty,
                 nextCalled: CERTAINTY[ks.next] as Certainty,
                 handedOff: CERTAINTY[ks.handedOff] as Certainty,
+                answered: CERTAINTY[ks.answered] as Certainty,
               },
             ]),
           ),
         })),
+        ownAnswers: ownAnswers(frame),
         exitState,
       };
     });

@@ -30,8 +30,25 @@ export type Op =
       readonly target: TSESTree.Node | undefined;
       readonly argIndex: number;
       readonly finishing: boolean;
+      /** Without a summary, the callee takes the response over (not a logger; see the options). */
+      readonly handsOff: boolean;
       readonly tryNode: TSESTree.TryStatement | undefined;
     }
+  /**
+   * A nested function that uses `keys` is created here: it may finish them later (an escape for
+   * `require-end`), and it starts from the state at this point (see Solver.initialStateOf).
+   */
+  | {
+      readonly kind: 'capture';
+      readonly fn: TSESTree.Node;
+      readonly keys: readonly ResponseKey[];
+      /** Starts from the state here (not a declaration), unless it is a callback given to the response itself. */
+      readonly inherits: boolean;
+      /** The candidate response whose method receives this function (`res.sendFile(p, cb)`, `res.on(e, cb)`). */
+      readonly argumentOf: ResponseKey | undefined;
+    }
+  /** A call of a local function (`done()`, `fail(msg)`) that may finish responses it captures. */
+  | { readonly kind: 'closureCall'; readonly target: TSESTree.Node; readonly origin: Origin; readonly tryNode: TSESTree.TryStatement | undefined }
   /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
   | { readonly kind: 'escape'; readonly key: ResponseKey; readonly node: TSESTree.Node }
   /**

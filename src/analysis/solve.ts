@@ -62,55 +62,126 @@ export interface SolvedFunction {
 
 export interface SolverEnv {
   readonly frames: ReadonlyMap<TSESTree.Node, Frame>;
+  /** The frame of the code path that encloses this one. */
+  readonly parentOf: (frame: Frame) => Frame | undefined;
   readonly isResponse: (key: ResponseKey) => boolean;
   readonly paramVariable: (fn: TSESTree.Node, index: number) => TSESLint.Scope.Variable | undefined;
 }
 
-/** What a local helper does to its response parameter, over all its normal exits. */
+/** What a local helper does to a response, over all its normal exits. */
 interface Summary {
   readonly ended: Tri;
   readonly handedOff: boolean;
 }
 
+type Run = Omit<SolvedFunction, 'frame'>;
+
+/**
+ * Solves frames on demand, each at most twice: a "fresh" run from an open state (what summaries
+ * of local helpers are built from) and the reported run, which for a nested callback starts from
+ * the state where the callback was created (`res.send(err)` then `db.save(x, () => res.json(x))`
+ * is a double send). Most frames have no inherited state, and then both runs are the same.
+ */
 export class Solver {
   private readonly solved = new Map<Frame, SolvedFunction | null>();
+  private readonly fresh = new Map<Frame, Run | null>();
+  /** The state (joined over paths) where each nested function is created, from its parent's reported run. */
+  private readonly captureStates = new Map<TSESTree.Node, PathState>();
+  private readonly inherits = new Set<TSESTree.Node>();
 
   constructor(private readonly env: SolverEnv) {}
 
   solve(frame: Frame): SolvedFunction {
     const done = this.solved.get(frame);
     if (done) return done;
-    this.solved.set(frame, null); // recursion guard: a helper that calls itself has no summary
-    let run = this.fixpoint(frame, new Map());
+    if (done === null) return { frame, ...this.freshRun(frame) }; // cycle: fall back to the fresh run
+    this.solved.set(frame, null);
+    const initial = this.initialStateOf(frame);
+    let run = this.fixpoint(frame, initial, true);
+    if (initial.size === 0 && !this.fresh.has(frame)) this.fresh.set(frame, run);
     if (frame.repeated) {
-      let again: PathState | undefined = new Map();
+      let again: PathState | undefined = initial;
       for (const exit of run.exits) again = joinState(again, ownKeysCleared(exit.state, frame, this.env));
-      run = this.fixpoint(frame, again ?? new Map());
+      run = this.fixpoint(frame, again ?? new Map(), true);
     }
     const result: SolvedFunction = { frame, ...run };
     this.solved.set(frame, result);
     return result;
   }
 
-  private summary(target: TSESTree.Node, argIndex: number): Summary | undefined {
-    const frame = this.env.frames.get(target);
-    if (!frame || this.solved.get(frame) === null) return undefined;
-    const param = this.env.paramVariable(target, argIndex);
-    if (!param) return undefined;
-    const solved = this.solve(frame);
-    let all = solved.exits.length > 0;
-    let some = false;
-    let handedOff = false;
-    for (const exit of solved.exits) {
-      const ks = exit.state.get(param) ?? OPEN;
-      if (ks.ended !== 2) all = false;
-      if (ks.ended !== 0) some = true;
-      if (ks.handedOff !== 0 || ks.next !== 0) handedOff = true;
-    }
-    return { ended: all ? 2 : some ? 1 : 0, handedOff };
+  /** The run from an open state; what summaries read. */
+  private freshRun(frame: Frame): Run {
+    const done = this.fresh.get(frame);
+    if (done) return done;
+    if (done === null) return { violations: [], exits: [], keys: new Set() };
+    this.fresh.set(frame, null);
+    const run = this.fixpoint(frame, new Map(), false);
+    this.fresh.set(frame, run);
+    return run;
   }
 
-  private fixpoint(frame: Frame, initial: PathState): Omit<SolvedFunction, 'frame'> {
+  /** A nested callback starts from the state where it was created (responses it captures only). */
+  private initialStateOf(frame: Frame): PathState {
+    const parent = this.env.parentOf(frame);
+    if (!parent || !this.inheritsState(frame, parent)) return new Map();
+    this.solve(parent);
+    const created = this.captureStates.get(frame.node);
+    if (!created) return new Map();
+    const out = new Map<ResponseKey, KeyState>();
+    for (const [key, ks] of ownKeysCleared(created, frame, this.env)) {
+      const sentByNow = [...ks.sentBy].filter((origin) => !origin.async);
+      const endedByNow = [...ks.endedBy].filter((origin) => !origin.async);
+      const inherited: KeyState = {
+        ...OPEN,
+        // An effect that completes later (`sendFile`, `pipe`) is not known to have happened.
+        sent: sentByNow.length === 0 ? 0 : ks.sent,
+        ended: endedByNow.length === 0 ? 0 : ks.ended,
+        sentBy: new Set(sentByNow),
+        endedBy: new Set(endedByNow),
+      };
+      if (inherited.sent !== 0 || inherited.ended !== 0) out.set(key, inherited);
+    }
+    return out;
+  }
+
+  private inheritsState(frame: Frame, parent: Frame): boolean {
+    if (this.inherits.has(frame.node)) return true;
+    // Known after the parent's ops were collected: its capture op for this function says.
+    for (const ops of parent.ops.values()) {
+      for (const op of ops) {
+        if (op.kind === 'capture' && op.fn === frame.node) {
+          const inherits = op.inherits && !(op.argumentOf && this.env.isResponse(op.argumentOf));
+          if (inherits) this.inherits.add(frame.node);
+          return inherits;
+        }
+      }
+    }
+    return false;
+  }
+
+  private summary(target: TSESTree.Node, argIndex: number): Summary | undefined {
+    const frame = this.env.frames.get(target);
+    if (!frame || this.fresh.get(frame) === null) return undefined;
+    const param = this.env.paramVariable(target, argIndex);
+    if (!param) return undefined;
+    return summarize(this.freshRun(frame), param);
+  }
+
+  /** What calling a local closure does to the responses it captures (not its own parameters). */
+  private closureSummaries(target: TSESTree.Node): Map<ResponseKey, Summary> {
+    const out = new Map<ResponseKey, Summary>();
+    const frame = this.env.frames.get(target);
+    if (!frame || this.fresh.get(frame) === null) return out;
+    const run = this.freshRun(frame);
+    const own = ownKeysCleared(new Map([...run.keys].map((key) => [key, OPEN])), frame, this.env);
+    for (const key of own.keys()) {
+      const summary = summarize(run, key);
+      if (summary.ended !== 0 || summary.handedOff) out.set(key, summary);
+    }
+    return out;
+  }
+
+  private fixpoint(frame: Frame, initial: PathState, recordCaptures: boolean): Run {
     const codePath = frame.codePath;
     const entry = new Map<string, PathState>();
     const exit = new Map<string, PathState | undefined>();
@@ -165,7 +236,7 @@ export class Solver {
       if (input === undefined) continue;
       if (entry.has(segment.id) && sameState(entry.get(segment.id), input)) continue;
       entry.set(segment.id, input);
-      const output = this.run(frame, segment, input, onThrowPoint, undefined);
+      const output = this.run(frame, segment, input, { onThrowPoint });
       const changed = !exit.has(segment.id) || !sameState(exit.get(segment.id), output);
       exit.set(segment.id, output);
       if (changed) for (const next of segment.nextSegments) enqueue(next);
@@ -174,15 +245,26 @@ export class Solver {
     // Replay with the converged states to collect violations, once per operation.
     const violations: Violation[] = [];
     const reported = new Set<TSESTree.Node>();
+    const created = new Map<TSESTree.Node, PathState>();
     for (const segment of segments.values()) {
       const input = entry.get(segment.id);
       if (input === undefined) continue;
-      this.run(frame, segment, input, () => {}, (violation) => {
-        if (reported.has(violation.node)) return;
-        reported.add(violation.node);
-        violations.push(violation);
+      this.run(frame, segment, input, {
+        onThrowPoint: () => {},
+        report: (violation) => {
+          if (reported.has(violation.node)) return;
+          reported.add(violation.node);
+          violations.push(violation);
+        },
+        onCapture: recordCaptures
+          ? (fn, state) => {
+              const joined = joinState(created.get(fn), state);
+              if (joined) created.set(fn, joined);
+            }
+          : undefined,
       });
     }
+    for (const [fn, state] of created) this.captureStates.set(fn, state);
     const exits: ExitResult[] = [];
     for (const segment of codePath.returnedSegments) {
       const state = exit.get(segment.id);
@@ -193,30 +275,43 @@ export class Solver {
   }
 
   /** Apply one segment's operations; `report` is given only in the final replay. */
-  private run(
-    frame: Frame,
-    segment: Rule.CodePathSegment,
-    input: PathState,
-    onThrowPoint: (tryNode: TSESTree.TryStatement, state: PathState) => void,
-    report: ((violation: Violation) => void) | undefined,
-  ): PathState | undefined {
+  private run(frame: Frame, segment: Rule.CodePathSegment, input: PathState, hooks: Hooks): PathState | undefined {
     let state = input;
     for (const op of frame.ops.get(segment.id) ?? []) {
-      const next = this.apply(frame, op, state, onThrowPoint, report);
+      const next = this.apply(frame, op, state, hooks);
       if (next === undefined) return undefined;
       state = next;
     }
     return state;
   }
 
-  private apply(
-    frame: Frame,
-    op: Op,
-    state: PathState,
-    onThrowPoint: (tryNode: TSESTree.TryStatement, state: PathState) => void,
-    report: ((violation: Violation) => void) | undefined,
-  ): PathState | undefined {
+  private apply(frame: Frame, op: Op, state: PathState, hooks: Hooks): PathState | undefined {
+    const { onThrowPoint, report } = hooks;
     switch (op.kind) {
+      case 'capture': {
+        hooks.onCapture?.(op.fn, state);
+        let out = state;
+        for (const key of op.keys) {
+          const ks = out.get(key) ?? OPEN;
+          if (ks.handedOff !== 2) out = withKey(out, key, { ...ks, handedOff: 2 });
+        }
+        return out;
+      }
+      case 'closureCall': {
+        let out = state;
+        for (const [key, summary] of this.closureSummaries(op.target)) {
+          const ks = out.get(key) ?? OPEN;
+          throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
+          let after = ks;
+          if (summary.ended !== 0) {
+            if (report) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
+            after = markEnded(ks, op.origin, summary.ended === 2);
+          }
+          if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
+          out = withKey(out, key, summary.ended !== 0 ? poison(after, ks, FINISH, op.origin) : after);
+        }
+        return out;
+      }
       case 'exit':
         return undefined;
       case 'throwPoint':
@@ -231,30 +326,30 @@ export class Solver {
         const operation: Operation = { effect: 'passOn' };
         throwInto(op.tryNode, ks, operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, operation, op.origin, true, report);
-        return withKey(state, op.key, { ...ks, next: 2 });
+        return withKey(state, op.key, poison({ ...ks, next: 2 }, ks, operation, op.origin));
       }
       case 'member': {
         const ks = state.get(op.key) ?? OPEN;
         throwInto(op.tryNode, ks, op.operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, op.operation, op.origin, true, report);
-        return withKey(state, op.key, applyEffect(ks, op.operation, op.origin));
+        return withKey(state, op.key, poison(applyEffect(ks, op.operation, op.origin), ks, op.operation, op.origin));
       }
       case 'call': {
         const ks = state.get(op.key) ?? OPEN;
         throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
         if (op.finishing) {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, true, report);
-          return withKey(state, op.key, markEnded(ks, op.origin, true));
+          return withKey(state, op.key, poison(markEnded(ks, op.origin, true), ks, FINISH, op.origin));
         }
         const summary = op.target ? this.summary(op.target, op.argIndex) : undefined;
-        if (!summary) return withKey(state, op.key, { ...ks, handedOff: 2 });
+        if (!summary) return op.handsOff ? withKey(state, op.key, { ...ks, handedOff: 2 }) : state;
         let after = ks;
         if (summary.ended !== 0) {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, summary.ended === 2, report);
           after = markEnded(ks, op.origin, summary.ended === 2);
         }
         if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
-        return withKey(state, op.key, after);
+        return withKey(state, op.key, summary.ended !== 0 ? poison(after, ks, FINISH, op.origin) : after);
       }
     }
   }
@@ -268,9 +363,12 @@ export class Solver {
     certainOp: boolean,
     report: (violation: Violation) => void,
   ): void {
-    if (!this.env.isResponse(key)) return;
+    if (!this.env.isResponse(key) || ks.reported === 2) return;
     const found = violationIn(ks, operation);
     if (!found) return;
+    // `if (res.writableEnded) return next()`: passing on when the code itself checked that the
+    // response is finished is deliberate (the documented error-handler pattern), not a slip.
+    if (operation.effect === 'passOn' && [...found.origins].every((origin) => origin.guard)) return;
     const first = earliest(found.origins);
     if (!first) return;
     const definite = found.definite && certainOp;
@@ -292,6 +390,38 @@ export class Solver {
 }
 
 const FINISH: Operation = { effect: 'finish' };
+
+/**
+ * After an operation that is itself a violation, later violations on the same path are the same
+ * bug (`res.send(); res.statusCode = 500; res.end()` is one slip, reported once).
+ */
+function poison(after: KeyState, before: KeyState, operation: Operation, origin: Origin): KeyState {
+  // Inside a chain the outer call is the one reported (`res.status(500)` in `res.status(500).json(e)`).
+  const parent = origin.node.parent;
+  const chained = parent?.type === 'MemberExpression' && parent.object === origin.node;
+  return !chained && after.reported !== 2 && violationIn(before, operation) ? { ...after, reported: 2 } : after;
+}
+
+interface Hooks {
+  readonly onThrowPoint: (tryNode: TSESTree.TryStatement, state: PathState) => void;
+  /** Given only in the final replay. */
+  readonly report?: (violation: Violation) => void;
+  /** Given only in the final replay of a reported run. */
+  readonly onCapture?: ((fn: TSESTree.Node, state: PathState) => void) | undefined;
+}
+
+function summarize(run: Run, key: ResponseKey): Summary {
+  let all = run.exits.length > 0;
+  let some = false;
+  let handedOff = false;
+  for (const exit of run.exits) {
+    const ks = exit.state.get(key) ?? OPEN;
+    if (ks.ended !== 2) all = false;
+    if (ks.ended !== 0) some = true;
+    if (ks.handedOff !== 0 || ks.next !== 0) handedOff = true;
+  }
+  return { ended: all ? 2 : some ? 1 : 0, handedOff };
+}
 
 /**
  * A lifecycle call inside a `try` may throw before it takes effect, so the catch can see the state

@@ -22,6 +22,10 @@ export interface Origin {
   readonly display: string;
   /** The statement that consists of this operation, when `return` could be inserted before it. */
   readonly statement: TSESTree.ExpressionStatement | undefined;
+  /** Not an operation but a guard (`if (res.writableEnded)`): the code already knows the state. */
+  readonly guard?: true;
+  /** The effect completes later (`sendFile`, `pipe`): callbacks created after it do not inherit it. */
+  readonly async?: true;
 }
 
 export interface KeyState {
@@ -29,6 +33,15 @@ export interface KeyState {
   readonly ended: Tri;
   readonly next: Tri;
   readonly handedOff: Tri;
+  /** A violation on this response was already reported on the path: later ones are the same bug. */
+  readonly reported: Tri;
+  /**
+   * The request is answered on this path: ended, passed on with `next`, handed to other code, or a
+   * guard showed it was already sent. Its own bit because joining the others per property loses
+   * which path did what (`if (e) next(e); else res.json(x)` is answered on every path). See
+   * `answeredNow`; read by `require-end`.
+   */
+  readonly answered: Tri;
   readonly sentBy: ReadonlySet<Origin>;
   readonly endedBy: ReadonlySet<Origin>;
 }
@@ -37,7 +50,7 @@ export interface KeyState {
 export type PathState = ReadonlyMap<ResponseKey, KeyState>;
 
 const EMPTY: ReadonlySet<Origin> = new Set();
-export const OPEN: KeyState = { sent: 0, ended: 0, next: 0, handedOff: 0, sentBy: EMPTY, endedBy: EMPTY };
+export const OPEN: KeyState = { sent: 0, ended: 0, next: 0, handedOff: 0, reported: 0, answered: 0, sentBy: EMPTY, endedBy: EMPTY };
 
 export function joinTri(a: Tri, b: Tri): Tri {
   return a === b ? a : 1;
@@ -58,6 +71,8 @@ export function joinKey(a: KeyState, b: KeyState): KeyState {
     ended: joinTri(a.ended, b.ended),
     next: joinTri(a.next, b.next),
     handedOff: joinTri(a.handedOff, b.handedOff),
+    reported: joinTri(a.reported, b.reported),
+    answered: joinTri(a.answered, b.answered),
     sentBy: union(a.sentBy, b.sentBy),
     endedBy: union(a.endedBy, b.endedBy),
   };
@@ -88,6 +103,8 @@ function sameKey(a: KeyState, b: KeyState): boolean {
       a.ended === b.ended &&
       a.next === b.next &&
       a.handedOff === b.handedOff &&
+      a.answered === b.answered &&
+      a.reported === b.reported &&
       sameSet(a.sentBy, b.sentBy) &&
       sameSet(a.endedBy, b.endedBy))
   );
@@ -104,8 +121,20 @@ export function sameState(a: PathState | undefined, b: PathState | undefined): b
 
 export function withKey(state: PathState, key: ResponseKey, next: KeyState): PathState {
   const out = new Map(state);
-  out.set(key, next);
+  out.set(key, next.answered !== 2 && answeredNow(next) ? { ...next, answered: 2 } : next);
   return out;
+}
+
+/**
+ * Whether a state written on one path (not a join) answers the request: ended, `next` called or
+ * the response handed off for certain, or a guard (`if (res.headersSent) return`) showed that
+ * other code already sent it.
+ */
+function answeredNow(ks: KeyState): boolean {
+  if (ks.ended === 2 || ks.next === 2 || ks.handedOff === 2) return true;
+  if (ks.sent !== 2) return false;
+  for (const origin of ks.sentBy) if (origin.guard) return true;
+  return false;
 }
 
 /** After an operation that puts the head on the wire. */
@@ -118,8 +147,10 @@ export function markSent(ks: KeyState, origin: Origin): KeyState {
 export function markEnded(ks: KeyState, origin: Origin, certain: boolean): KeyState {
   const by = new Set([origin]);
   if (!certain) {
+    // A helper that finishes it on some of its paths answers for the rest (it is checked itself).
     return {
       ...ks,
+      answered: 2,
       sent: ks.sent === 2 ? 2 : 1,
       ended: ks.ended === 2 ? 2 : 1,
       sentBy: ks.sent === 2 ? ks.sentBy : union(ks.sentBy, by),

@@ -79,6 +79,15 @@ js.run('no-double-send', rule, {
     `function tag(res) { res.set('X-Tag', '1'); } app.get('/u', (req, res) => { tag(res); res.send(1); });`,
     // piping with end: false leaves the response open
     `app.get('/u', (req, res) => { a.pipe(res, { end: false }); a.on('end', () => res.end('done')); });`,
+    // callbacks the response itself calls start fresh: sendFile's error callback, res.on(...)
+    `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
+    `app.get('/f', (req, res) => { res.send('ok'); res.on('finish', () => { log(res.statusCode); }); });`,
+    // a stream's error handler registered after pipe: pipe finishes later, not yet
+    `app.get('/f', (req, res) => { src.pipe(res); src.on('error', () => { res.statusCode = 500; res.end(); }); });`,
+    // a callback created on the branch that did not send
+    `app.get('/u', (req, res) => { if (err) { res.send(err); } else { db.find((e, u) => res.json(u)); } });`,
+    // a local closure that finishes, called on exclusive paths
+    `app.get('/u', (req, res) => { const done = (v) => res.json(v); if (a) { done(1); } else { done(2); } });`,
     // not responses: fetch, supertest, axios, arrays and result objects named res
     `async function f() { const res = await fetch(url); const a = await res.json(); return res.json(); }`,
     `it('works', async () => { const res = await request(app).get('/'); res.send; res.end; });`,
@@ -417,6 +426,48 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
     if (err) return res.status(500).send(err);
     res.json(row);
   });
+});`),
+      ],
+    },
+    {
+      // a callback created after a send on some path starts from that state
+      code: `app.post('/c', (req, res) => {
+  channel.save((err, saved) => {
+    if (err) { res.send(err); }
+    User.findById(req.user.id, (err2, user) => {
+      user.save(() => { res.json(saved); });
+    });
+  });
+});`,
+      errors: [error('mayBeFinished', 5, 'res.json()', 'res.send()', 3)],
+    },
+    {
+      // a local closure that finishes the captured response counts where it is called
+      code: `app.get('/u', (req, res) => {
+  const fail = (e) => { res.status(500).json({ error: e.message }); };
+  if (err) fail(err);
+  res.json(data);
+});`,
+      errors: [
+        error('mayBeFinished', 4, 'res.json()', 'fail()', 3, `app.get('/u', (req, res) => {
+  const fail = (e) => { res.status(500).json({ error: e.message }); };
+  if (err) return fail(err);
+  res.json(data);
+});`),
+      ],
+    },
+    {
+      // one slip, one report: later operations on the same path are the same bug
+      code: `app.get('/u', (req, res) => {
+  if (a) res.send(1);
+  res.send(2);
+  res.end();
+});`,
+      errors: [
+        error('mayBeFinished', 3, 'res.send()', 'res.send()', 2, `app.get('/u', (req, res) => {
+  if (a) return res.send(1);
+  res.send(2);
+  res.end();
 });`),
       ],
     },
