@@ -4,6 +4,7 @@ import contentLengthInBytes from './content-length-in-bytes.js';
 import noDoubleSend from './no-double-send.js';
 import noHeaderAfterSend from './no-header-after-send.js';
 import noWriteAfterEnd from './no-write-after-end.js';
+import requireEnd from './require-end.js';
 
 /** A rule of this plugin, with our `meta.docs` fields. */
 export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
@@ -14,4 +15,5 @@ export const rules: Record<string, PluginRule> = {
   'no-double-send': noDoubleSend,
   'no-header-after-send': noHeaderAfterSend,
   'no-write-after-end': noWriteAfterEnd,
+  'require-end': requireEnd,
 };

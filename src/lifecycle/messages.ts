@@ -34,7 +34,9 @@ export const MESSAGES = {
     neverResponds:
       'This handler never finishes the response or calls next(); the client waits until a timeout. Send a response (e.g. `res.end()`) or call `next()` on every path.',
     someNotRespond:
-      'This handler does not finish the response or call next() on a path that returns at {{where}}; the client waits until a timeout. Send a response or call `next()` on that path.',
+      'This function answers the request on some paths, but the path that returns at {{where}} neither finishes the response nor calls next(); the client waits until a timeout. Send a response or call `next()` on that path.',
+    asyncRejectionHangs:
+      'This async handler can reject (`{{operation}}` on line {{line}} is outside try/catch), and Express 4 does not catch rejected promises: the client waits until a timeout. Catch the error and call `next(err)`, or use Express 5.',
     notEndedAtRuntime:
       'The response was not finished {{where}}; the client is left waiting. Finish it (`res.end()`, `res.send()`, …) or call `next()` on every path.',
   },

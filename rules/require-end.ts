@@ -1,0 +1,91 @@
+import { ASTUtils } from '@typescript-eslint/utils';
+import { subscribeToAnalysis } from '../src/analysis/index.js';
+import { MESSAGES } from '../src/lifecycle/index.js';
+import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
+import { findMissingEnds, isMistakenHandler } from '../src/require-end/findings.js';
+import { createRule } from '../src/util/create-rule.js';
+
+interface Options {
+  finishingHelpers: string[];
+  handOffHelpers: string[];
+  unknownCalleesHandOff: boolean;
+  express4AsyncRejections: boolean;
+}
+
+const { neverResponds, someNotRespond, asyncRejectionHangs } = MESSAGES['require-end'];
+
+/** A handler path that neither finishes the response nor passes the request on leaves the client waiting. */
+export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'asyncRejectionHangs'>({
+  name: 'require-end',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every path of a handler to finish the response, call next(), or hand the response on',
+      recommended: 'recommended',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          finishingHelpers: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
+          },
+          handOffHelpers: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of functions (`respond(res, …)`) or response methods that take the response over and answer for it. Only needed with `unknownCalleesHandOff: false`.',
+          },
+          unknownCalleesHandOff: {
+            type: 'boolean',
+            description:
+              'Whether passing the response to a function the rule does not know (or calling a response method it does not know) hands the response on. Logging and inspection calls never do.',
+          },
+          express4AsyncRejections: {
+            type: 'boolean',
+            description:
+              'Express 4 does not catch a rejected promise from an `async` handler: also report async handlers with an `await` or `throw` outside `try`/`catch`.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ finishingHelpers: [], handOffHelpers: [], unknownCalleesHandOff: true, express4AsyncRejections: false }],
+    messages: { neverResponds, someNotRespond, asyncRejectionHangs },
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const analysisOptions = {
+      finishingHelpers: options.finishingHelpers,
+      handOffHelpers: options.handOffHelpers,
+      unknownCalleesHandOff: options.unknownCalleesHandOff,
+    };
+    return subscribeToAnalysis(context, analysisOptions, (file) => {
+      const reported = new Set<unknown>();
+      for (const found of findMissingEnds(file)) {
+        reported.add(found.fn);
+        context.report({
+          loc: ASTUtils.getFunctionHeadLocation(found.fn, sourceCode),
+          messageId: found.messageId,
+          data: { where: found.where },
+        });
+      }
+      if (!options.express4AsyncRejections) return;
+      for (const fn of file.functions) {
+        if (reported.has(fn.node) || !fn.handler || isMistakenHandler(fn.handler)) continue;
+        const point = uncaughtRejection(fn.handler.node, sourceCode);
+        if (!point) continue;
+        context.report({
+          loc: ASTUtils.getFunctionHeadLocation(fn.handler.node, sourceCode),
+          messageId: 'asyncRejectionHangs',
+          data: { operation: point.display, line: point.node.loc.start.line },
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * `require-end`'s Express 4 option: Express 4 ignores the promise an `async` handler returns, so
+ * a rejection (an `await` that throws, a `throw`) outside `try`/`catch` leaves the request
+ * hanging. Express 5 forwards it to the error handler, which is why this is an option.
+ * Only the handler's own body counts: nested functions reject their own promises.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { calleeName, isFunctionNode, unwrapTs, type FunctionNode } from '../analysis/index.js';
+
+export interface RejectionPoint {
+  readonly node: TSESTree.Node;
+  /** `await load()`, `throw` */
+  readonly display: string;
+}
+
+/** The first `await` or `throw` of an async function that no `catch` of the same function covers. */
+export function uncaughtRejection(fn: FunctionNode, sourceCode: { getText(node: TSESTree.Node): string }): RejectionPoint | undefined {
+  if (!fn.async) return undefined;
+  let found: RejectionPoint | undefined;
+  const visit = (node: TSESTree.Node, caught: boolean): void => {
+    if (found) return;
+    if (node !== fn && isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.TryStatement) {
+      visit(node.block, caught || node.handler !== null);
+      if (node.handler) visit(node.handler, caught);
+      if (node.finalizer) visit(node.finalizer, caught);
+      return;
+    }
+    if (!caught && node.type === AST_NODE_TYPES.AwaitExpression && !isCaughtPromise(node.argument)) {
+      found = { node, display: shorten(sourceCode.getText(node)) };
+      return;
+    }
+    if (!caught && node.type === AST_NODE_TYPES.ThrowStatement) {
+      found = { node, display: 'throw' };
+      return;
+    }
+    if (!caught && node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
+      found = { node, display: 'for await' };
+      return;
+    }
+    for (const child of childrenOf(node)) visit(child, caught);
+  };
+  visit(fn.body, false);
+  return found;
+}
+
+/** `await load().catch(next)`: the rejection is handled on the promise itself. */
+function isCaughtPromise(argument: TSESTree.Node): boolean {
+  const expr = unwrapTs(argument);
+  return expr.type === AST_NODE_TYPES.CallExpression && calleeName(expr.callee) === 'catch';
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,148 @@
+/**
+ * `require-end`: which functions must answer the request on every path that returns normally,
+ * read from the shared analysis' exits (./../analysis/index.ts). A path is answered when the
+ * analysis says so (ended, `next` called or passed on, the response handed to other code, or a
+ * guard saw it sent) or when it returns a value the caller may act on (a promise, a result).
+ *
+ * Checked:
+ * - registered handlers and middleware (`app.get('/', fn)`, `http.createServer(fn)`): always;
+ * - any other function that finishes a response or calls `next` itself on some path (a handler
+ *   declared apart from its registration, a database callback, a `.then` callback).
+ * Skipped on purpose (precision first): Koa-style `(ctx, next)` and client callbacks
+ * (`api.get(url, (err, res) => …)`) that the registration heuristic mistakes for handlers;
+ * callbacks of array iteration, timers and stream events other than `end`/`error`, which answer
+ * for a part of the work while other code answers for the rest.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  calleeName,
+  isFunctionNode,
+  unwrapTs,
+  type FileAnalysis,
+  type FunctionAnalysis,
+  type FunctionExit,
+  type FunctionNode,
+  type HandlerInfo,
+  type ResponseKey,
+} from '../analysis/index.js';
+
+export interface MissingEnd {
+  readonly fn: FunctionNode;
+  readonly messageId: 'neverResponds' | 'someNotRespond';
+  /** "line 12" or "the end of the function": where the first unanswered path returns. */
+  readonly where: string;
+}
+
+/** Callbacks that run for part of the work while other code answers the request. */
+const PARTIAL_CALLBACK_METHODS = new Set([
+  'forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every',
+  'reduce', 'reduceRight', 'sort', 'setTimeout', 'setInterval', 'setImmediate',
+]);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** Stream events after which nothing else will answer: these listeners must. */
+const FINAL_EVENTS = new Set(['end', 'error']);
+const KOA_CONTEXT = /^_?(?:ctx|context)$/u;
+const NEXT_LIKE = /^_?next$/u;
+const ERROR_LIKE = /^_?(?:err|error|e|ex)$/u;
+
+export function findMissingEnds(file: FileAnalysis): MissingEnd[] {
+  const out: MissingEnd[] = [];
+  for (const fn of file.functions) {
+    if (!isFunctionNode(fn.node)) continue;
+    const found = missingEndIn(fn, fn.node, file);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, file: FileAnalysis): MissingEnd | undefined {
+  const handler = fn.handler;
+  const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
+  if (handlerKey && handler?.registered) {
+    return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey));
+  }
+  if (isPartialCallback(node)) return undefined;
+  for (const key of fn.responses) {
+    if (!fn.ownAnswers.has(key)) continue;
+    if (handler && key !== handlerKey && key === file.responseOf(handler)) continue; // a mistaken handler
+    const found = check(fn, node, key, false);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function check(fn: FunctionAnalysis, node: FunctionNode, key: ResponseKey, mayNever: boolean): MissingEnd | undefined {
+  const unanswered = fn.exits.filter((exit) => !answers(fn, node, exit, key));
+  if (unanswered.length === 0) return undefined;
+  if (mayNever && unanswered.length === fn.exits.length) return { fn: node, messageId: 'neverResponds', where: '' };
+  const first = unanswered.reduce((a, b) => (position(a) <= position(b) ? a : b));
+  const where = first.returnNode ? `line ${first.returnNode.loc.start.line}` : 'the end of the function';
+  return { fn: node, messageId: 'someNotRespond', where };
+}
+
+function position(exit: FunctionExit): number {
+  return exit.returnNode ? exit.returnNode.range[0] : Number.POSITIVE_INFINITY;
+}
+
+function answers(fn: FunctionAnalysis, node: FunctionNode, exit: FunctionExit, key: ResponseKey): boolean {
+  const state = fn.exitState(exit, key);
+  if (state.answered === 'yes' || state.ended === 'yes') return true;
+  const value = exit.returnNode
+    ? exit.returnNode.argument
+    : node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression
+      ? node.body
+      : undefined;
+  return value !== undefined && value !== null && returnsResult(value, key);
+}
+
+/**
+ * `return load(id)`, `return Promise.reject(e)`, `return data` (Fastify sends it): the caller gets
+ * something to act on. Not `return`, `return null`/`false`, or `return res.status(404)` (a chain on
+ * the response that never finishes it).
+ */
+function returnsResult(value: TSESTree.Node, key: ResponseKey): boolean {
+  const expr = unwrapTs(value);
+  if (expr.type === AST_NODE_TYPES.Literal) return false;
+  if (expr.type === AST_NODE_TYPES.Identifier && expr.name === 'undefined') return false;
+  if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === 'void') return false;
+  if (expr.type === AST_NODE_TYPES.SequenceExpression) {
+    const last = expr.expressions[expr.expressions.length - 1];
+    return last !== undefined && returnsResult(last, key);
+  }
+  return !rootedIn(expr, key);
+}
+
+function rootedIn(expr: TSESTree.Node, key: ResponseKey): boolean {
+  let node = unwrapTs(expr);
+  for (;;) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrapTs(node.argument);
+    else if (node.type === AST_NODE_TYPES.ChainExpression) node = unwrapTs(node.expression);
+    else if (node.type === AST_NODE_TYPES.CallExpression) node = unwrapTs(node.callee);
+    else if (node.type === AST_NODE_TYPES.MemberExpression) node = unwrapTs(node.object);
+    else break;
+  }
+  return node.type === AST_NODE_TYPES.Identifier && key.references.some((ref) => ref.identifier === node);
+}
+
+/** Koa's `(ctx, next)` and client callbacks `(err, res)` passed to `api.get(url, …)`. */
+export function isMistakenHandler(handler: HandlerInfo): boolean {
+  const { node, request, response } = handler;
+  if (NEXT_LIKE.test(response.name)) return true;
+  if (request && (KOA_CONTEXT.test(request.name) || (!handler.errorHandler && ERROR_LIKE.test(request.name)))) return true;
+  const first = node.params[0];
+  return first?.type === AST_NODE_TYPES.Identifier && KOA_CONTEXT.test(first.name);
+}
+
+function isPartialCallback(node: FunctionNode): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    return false;
+  }
+  const name = calleeName(call.callee);
+  if (name === undefined) return false;
+  if (PARTIAL_CALLBACK_METHODS.has(name)) return true;
+  if (!LISTENER_METHODS.has(name)) return false;
+  const event = call.arguments[0];
+  return !(event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && FINAL_EVENTS.has(event.value));
+}
