@@ -1,0 +1,168 @@
+import type http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { guard, responseGuard, type Violation } from '../../../src/guard/index.js';
+import { makeApp } from '../express-app.js';
+import { settle } from '../helpers.js';
+import { collectedHeap } from './heap.js';
+import { expressKinds, expressRoutes, kindOf, nodeApp, nodeKinds, type LoadKind } from './kinds.js';
+import { buildJobs, drive, listen, type Job, type LoadServer } from './run.js';
+
+/**
+ * The guard under load, in 'report' mode: every kind of request of kinds.ts, many times, on
+ * keep-alive, pipelined, aborted, slow and 100-continue connections, against the guarded server
+ * and an unguarded twin. `npm test` sends a few thousand requests; `npm run stress` (STRESS=1)
+ * sends 30k per framework.
+ */
+const STRESS = process.env.STRESS === '1';
+const REQUESTS = STRESS ? 30_000 : 2_500;
+/** Heap growth allowed across the run, after GC. */
+const HEAP_SLACK = 4 * 1024 * 1024;
+/** One response in this many is watched with a WeakRef: none may survive the run. */
+const SAMPLE = 7;
+
+interface Setup {
+  readonly kinds: readonly LoadKind<unknown>[];
+  /** The application, guarded (with `onViolation` and the options given) or not. */
+  app(guardOptions: Parameters<typeof guard>[1] | undefined): http.RequestListener;
+}
+
+const setups: Record<string, Setup> = {
+  'node:http': {
+    kinds: nodeKinds,
+    app: (options) => (options ? guard(nodeApp(), options) : nodeApp()),
+  },
+  'Express 5': {
+    kinds: expressKinds,
+    app: (options) => {
+      const app = makeApp(undefined, (a) => {
+        if (options) a.use(responseGuard(options));
+        expressRoutes(a);
+      });
+      return app as unknown as http.RequestListener;
+    },
+  },
+};
+
+function expectedViolations(kinds: readonly LoadKind<unknown>[], jobs: readonly Job[]): Map<string, number> {
+  const perRequest = new Map(kinds.map((k) => [k.name, k.violations]));
+  const expected = new Map<string, number>();
+  for (const job of jobs) {
+    for (const kind of job.kinds) {
+      const n = perRequest.get(kind) ?? 0;
+      if (n > 0) expected.set(kind, (expected.get(kind) ?? 0) + n);
+    }
+  }
+  return expected;
+}
+
+/** Violations counted per kind as they are reported (kept as counts: stored reports would weigh on the heap figure). */
+function violationCounter(): { counts: Map<string, number>; total: () => number; onViolation: (v: Violation) => void } {
+  const counts = new Map<string, number>();
+  return {
+    counts,
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    onViolation: (v) => {
+      const kind = kindOf(v.request.url);
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    },
+  };
+}
+
+function connections(server: LoadServer): Promise<number> {
+  return new Promise((resolve, reject) => server.server.getConnections((error, n) => (error ? reject(error) : resolve(n))));
+}
+
+/** Waits until the server has no connection left, then lets 'close' handlers (and late reports) run. */
+async function drained(server: LoadServer): Promise<void> {
+  for (;;) {
+    if ((await connections(server)) === 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await settle();
+}
+
+function listenerCounts(emitter: NodeJS.EventEmitter): string {
+  return emitter
+    .eventNames()
+    .map((name) => `${String(name)}=${emitter.listenerCount(name)}`)
+    .join(' ');
+}
+
+describe.each(Object.entries(setups))('the guard under load: %s', (framework, setup) => {
+  it(
+    `${REQUESTS} requests: the twin's answers, each violation once, no crash, no leak`,
+    async () => {
+      const faults: unknown[] = [];
+      const onFault = (error: unknown): void => void faults.push(error);
+      process.on('uncaughtException', onFault);
+      process.on('unhandledRejection', onFault);
+      const processListeners = listenerCounts(process);
+
+      const violations = violationCounter();
+      const watched: WeakRef<object>[] = [];
+      let seenResponses = 0;
+      const guarded = setup.app({ mode: 'report', onViolation: violations.onViolation, endTimeout: 600_000 });
+      const server = await listen((req, res) => {
+        seenResponses += 1;
+        if (seenResponses % SAMPLE === 0) watched.push(new WeakRef(res));
+        guarded(req, res);
+      });
+      const twin = await listen(setup.app(undefined));
+
+      try {
+        // Warm up (JIT, lazily built prototypes, Express's router), then measure from a collected heap.
+        const warmJobs = buildJobs(setup.kinds, 400);
+        await drive(server, warmJobs, 'warm');
+        await drained(server);
+        expect(violations.counts).toEqual(expectedViolations(setup.kinds, warmJobs));
+        violations.counts.clear();
+        watched.length = 0;
+        const serverListeners = listenerCounts(server.server);
+        const heapBefore = await collectedHeap();
+
+        const jobs = buildJobs(setup.kinds, REQUESTS);
+        const run = await drive(server, jobs, 'run');
+        await drained(server);
+        const heapAfter = await collectedHeap();
+        const twinRun = await drive(twin, jobs, 'twin');
+        await drained(twin);
+
+        const expected = expectedViolations(setup.kinds, jobs);
+        const expectedTotal = [...expected.values()].reduce((a, b) => a + b, 0);
+        const alive = watched.filter((ref) => ref.deref() !== undefined).length;
+        console.log(
+          `[load] ${framework}: ${run.requests} requests in ${Math.round(run.ms)} ms guarded, ` +
+            `${Math.round(twinRun.ms)} ms unguarded twin; violations expected ${expectedTotal}, reported ${violations.total()}; ` +
+            `heap before ${mb(heapBefore)} MB, after ${mb(heapAfter)} MB (${sign(heapAfter - heapBefore)} MB); ` +
+            `${watched.length} sampled responses, ${alive} still alive`,
+        );
+
+        expect(run.requests).toBe(REQUESTS);
+        // Every answer the guarded server gave is the answer the unguarded twin gave, job by job.
+        expect(answers(run.seen)).toEqual(answers(twinRun.seen));
+        // Every violation reported exactly once, per kind.
+        expect(violations.counts).toEqual(expected);
+        expect(faults).toEqual([]);
+        // Nothing per response outlives it.
+        expect(alive).toBe(0);
+        expect(listenerCounts(server.server)).toBe(serverListeners);
+        expect(listenerCounts(process)).toBe(processListeners);
+        expect(heapAfter - heapBefore).toBeLessThan(HEAP_SLACK);
+      } finally {
+        process.off('uncaughtException', onFault);
+        process.off('unhandledRejection', onFault);
+        await server.close();
+        await twin.close();
+      }
+    },
+    STRESS ? 1_200_000 : 120_000,
+  );
+});
+
+/** The answers per job key, in a stable order for a readable diff. */
+function answers(seen: Map<string, Set<string>>): Record<string, string[]> {
+  return Object.fromEntries([...seen].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => [key, [...set].sort()]));
+}
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+const sign = (bytes: number): string => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
