@@ -5,6 +5,7 @@ import noDoubleSend from './no-double-send.js';
 import noHeaderAfterSend from './no-header-after-send.js';
 import noWriteAfterEnd from './no-write-after-end.js';
 import requireEnd from './require-end.js';
+import typedResponseParam from './typed-response-param.js';
 
 /** A rule of this plugin, with our `meta.docs` fields. */
 export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
@@ -16,4 +17,5 @@ export const rules: Record<string, PluginRule> = {
   'no-header-after-send': noHeaderAfterSend,
   'no-write-after-end': noWriteAfterEnd,
   'require-end': requireEnd,
+  'typed-response-param': typedResponseParam,
 };

@@ -20,9 +20,23 @@ const COMPILERS = {
   tsc7: path.resolve('node_modules/typescript7/bin/tsc'),
 };
 
+// The handlers import the typings as users do, as declaration files (not re-checked with
+// skipLibCheck), emitted here rather than read from dist/ so a concurrent build cannot interfere.
 mkdirSync(DIR, { recursive: true });
+const emit = spawnSync(
+  process.execPath,
+  [
+    COMPILERS.tsc6,
+    'types/index.ts',
+    '--ignoreConfig',
+    ...['--declaration', '--emitDeclarationOnly', '--outDir', path.join(DIR, 'decl'), '--rootDir', 'types'],
+    ...['--module', 'nodenext', '--target', 'es2023', '--strict', '--skipLibCheck', '--types', 'node'],
+  ],
+  { encoding: 'utf8' },
+);
+if (emit.status !== 0) throw new Error(`could not emit the typings:\n${emit.stdout}${emit.stderr}`);
 for (const name of Object.keys(VARIANTS)) {
-  writeFileSync(path.join(DIR, `${name}.ts`), generate(name, HANDLERS, 'eslint-plugin-response-lifecycle/types'));
+  writeFileSync(path.join(DIR, `${name}.ts`), generate(name, HANDLERS, './decl/index.js'));
   writeFileSync(
     path.join(DIR, `${name}.tsconfig.json`),
     JSON.stringify({ extends: '../../../tests/types/cases/tsconfig.json', include: [], files: [`${name}.ts`] }),

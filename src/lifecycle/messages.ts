@@ -46,12 +46,17 @@ export const MESSAGES = {
     mismatch:
       'Content-Length declared {{declared}} bytes but {{actual}} were written{{hint}}. Compute it with `Buffer.byteLength(body)`.',
   },
+  'typed-response-param': {
+    untypedResponse:
+      'The response parameter `{{name}}` of this handler is not annotated with a type-state type, so the compiler does not check its lifecycle. Annotate it as `{{name}}: {{type}}` (from \'{{module}}\').',
+  },
 } as const satisfies Record<RuleId, Record<string, string>>;
 
 /** Messages of the fixes and suggestions, keyed by suggestion id. */
 export const SUGGESTION_MESSAGES = {
   addReturn: 'Return right after the earlier send on line {{line}}.',
   useByteLength: 'Use `Buffer.byteLength({{text}})`.',
+  annotateResponse: 'Annotate `{{name}}` as `{{type}}`, imported from \'{{module}}\'.',
 } as const;
 
 export type MessageId<R extends RuleId> = keyof (typeof MESSAGES)[R];

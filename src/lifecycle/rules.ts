@@ -5,6 +5,7 @@ export const RULE_IDS = [
   'no-write-after-end',
   'require-end',
   'content-length-in-bytes',
+  'typed-response-param',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

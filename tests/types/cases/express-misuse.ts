@@ -1,7 +1,7 @@
 // Definite misuses of an annotated Express `res`: each is a compile error in TypeScript 6 and 7.
 // The text after `--` must appear in the compiler's message (tests/types/cases.test.ts checks it).
 import express from 'express';
-import type { EndedRes, Res, SentRes } from '../../../types/index.js';
+import { typed, type EndedRes, type Res, type SentRes } from '../../../types/index.js';
 
 declare function load(id: string): Promise<{ id: string } | undefined>;
 declare const flag: boolean;
@@ -184,3 +184,10 @@ app.get('/chain', (req, res: Res) => {
   // @ts-expect-error -- res.setHeader():
   res.set('x-a', '1').writeHead(200).setHeader('x-b', '2');
 });
+
+// Through the registration helper.
+app.get('/typed', typed((req, res: Res) => {
+  res.end();
+  // @ts-expect-error -- res.send():
+  res.send('x');
+}));

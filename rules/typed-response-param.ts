@@ -1,0 +1,173 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { handlerInfo, registrationOf, type FunctionNode } from '../src/analysis/handlers.js';
+import { MESSAGES, SUGGESTION_MESSAGES } from '../src/lifecycle/index.js';
+import { OPEN_RESPONSE_TYPE, REGISTRATION_HELPER, TYPES_MODULE, TYPE_STATE_TYPES } from '../src/type-state-names.js';
+import { createRule } from '../src/util/create-rule.js';
+
+type Options = [{ typesModules?: string[] }];
+type MessageIds = 'untypedResponse' | 'annotateResponse';
+type Framework = keyof typeof OPEN_RESPONSE_TYPE;
+
+const TS_FILE = /\.[cm]?tsx?$/u;
+
+function findVariable(name: string, scope: TSESLint.Scope.Scope | null): TSESLint.Scope.Variable | undefined {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** The import a local name comes from: `{ source, imported }`, `imported` = `*` for a namespace. */
+function importOf(name: string, scope: TSESLint.Scope.Scope): { source: string; imported: string } | undefined {
+  const def = findVariable(name, scope)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  const source = def.parent.source.value;
+  const node = def.node;
+  if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+  if (node.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+  return { source, imported };
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'typed-response-param',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: "Require registered handlers' response parameter to be annotated with a type-state type",
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      untypedResponse: MESSAGES['typed-response-param'].untypedResponse,
+      annotateResponse: SUGGESTION_MESSAGES.annotateResponse,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          typesModules: {
+            type: 'array',
+            items: { type: 'string' },
+            description: `Modules whose \`Res\`/\`NodeRes\`/… exports count as the type-state types (for an app that re-exports them). The first one is used by the suggestion. Default: \`['${TYPES_MODULE}']\`.`,
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ typesModules: [TYPES_MODULE] }],
+  },
+  create(context, [{ typesModules = [TYPES_MODULE] }]) {
+    if (!TS_FILE.test(context.filename)) return {};
+    const sourceCode = context.sourceCode;
+    const modules = new Set(typesModules);
+    const preferredModule = typesModules[0] ?? TYPES_MODULE;
+
+    /** Which response a function receives, if it is a registered handler. */
+    function frameworkOf(fn: FunctionNode): Framework | undefined {
+      const registration = registrationOf(fn);
+      if (registration === 'server') return 'node';
+      if (registration === 'registered') return 'express';
+      // `typed((req, res: Res) => ...)`: the package's registration helper.
+      const call = fn.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier) {
+        const origin = importOf(call.callee.name, sourceCode.getScope(call));
+        if (origin && modules.has(origin.source) && origin.imported === REGISTRATION_HELPER) return 'express';
+      }
+      return undefined;
+    }
+
+    function isTypeStateAnnotation(param: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {
+      const annotation = param.typeAnnotation?.typeAnnotation;
+      if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+      const typeName = annotation.typeName;
+      if (typeName.type === AST_NODE_TYPES.Identifier) {
+        const origin = importOf(typeName.name, scope);
+        return origin !== undefined && modules.has(origin.source) && TYPE_STATE_TYPES.has(origin.imported);
+      }
+      // `T.Res` with `import type * as T from '…/types'`
+      if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
+        const origin = importOf(typeName.left.name, scope);
+        return origin?.imported === '*' && modules.has(origin.source) && TYPE_STATE_TYPES.has(typeName.right.name);
+      }
+      return false;
+    }
+
+    /** How the suggestion spells the type, and the import edit it needs (null: none; undefined: cannot). */
+    function typeReference(
+      wanted: string,
+      scope: TSESLint.Scope.Scope,
+    ): { text: string; importFix: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null } | undefined {
+      const imports = sourceCode.ast.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
+      const fromTypes = imports.filter((i) => modules.has(i.source.value));
+      for (const declaration of fromTypes) {
+        for (const specifier of declaration.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { text: `${specifier.local.name}.${wanted}`, importFix: null };
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (imported === wanted) return { text: specifier.local.name, importFix: null };
+        }
+      }
+      // The name would be new in this file: it must not clash with an existing binding.
+      if (findVariable(wanted, scope) !== undefined) return undefined;
+      const named = fromTypes.find(
+        (d) => d.specifiers.length > 0 && d.specifiers.every((s) => s.type === AST_NODE_TYPES.ImportSpecifier),
+      );
+      if (named) {
+        const last = named.specifiers[named.specifiers.length - 1]!;
+        const spelled = named.importKind === 'type' ? wanted : `type ${wanted}`;
+        return { text: wanted, importFix: (fixer) => fixer.insertTextAfter(last, `, ${spelled}`) };
+      }
+      const line = `import type { ${wanted} } from '${preferredModule}';`;
+      const lastImport = imports[imports.length - 1];
+      return {
+        text: wanted,
+        importFix: (fixer) =>
+          lastImport ? fixer.insertTextAfter(lastImport, `\n${line}`) : fixer.insertTextBeforeRange([0, 0], `${line}\n`),
+      };
+    }
+
+    function check(fn: FunctionNode): void {
+      const framework = frameworkOf(fn);
+      if (framework === undefined) return;
+      const info = handlerInfo(fn, { sourceCode, types: undefined });
+      if (!info) return;
+      const param = info.response;
+      const scope = sourceCode.getScope(fn);
+      if (isTypeStateAnnotation(param, scope)) return;
+      const wanted = OPEN_RESPONSE_TYPE[framework];
+      const reference = typeReference(wanted, scope);
+      const data = { name: param.name, type: wanted, module: preferredModule };
+      context.report({
+        node: param,
+        messageId: 'untypedResponse',
+        data,
+        suggest: reference
+          ? [
+              {
+                messageId: 'annotateResponse',
+                data,
+                fix(fixer) {
+                  const annotation = param.typeAnnotation;
+                  const fixes = [
+                    annotation
+                      ? fixer.replaceText(annotation.typeAnnotation, reference.text)
+                      : fixer.insertTextAfter(param, `: ${reference.text}`),
+                  ];
+                  if (reference.importFix) fixes.push(reference.importFix(fixer));
+                  return fixes;
+                },
+              },
+            ]
+          : [],
+      });
+    }
+
+    return {
+      ArrowFunctionExpression: check,
+      FunctionExpression: check,
+    };
+  },
+});
