@@ -78,12 +78,23 @@ export function raise(
   // From now on, record where responses are first sent, so the next report can point there.
   context.options.recordFirst = true;
   try {
-    context.options.onViolation(violation);
+    const returned: unknown = context.options.onViolation(violation);
+    // An async reporter fails by rejecting: surface that like a throw, never as an unhandled
+    // rejection (which would take the process down).
+    if (isThenable(returned)) returned.then(undefined, reporterFailed);
   } catch (error) {
     // A failing reporter must not break the response it reports on.
-    console.error('[response guard] onViolation threw:', error);
+    reporterFailed(error);
   }
   return context.options.mode === 'throw' ? new ResponseLifecycleError(violation) : undefined;
+}
+
+function reporterFailed(error: unknown): void {
+  console.error('[response guard] onViolation threw:', error);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
 /** A response that was never finished: reported (never thrown: there is no call to throw from). */
