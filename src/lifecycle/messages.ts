@@ -17,6 +17,10 @@ export const MESSAGES = {
       '`{{operation}}` passes the request on after `{{first}}` already finished the response {{where}}. Return after the send instead of also calling next.',
     nextMayBeAfterFinish:
       '`{{operation}}` may pass the request on after `{{first}}` finished the response {{where}} on some path. Return after the send instead of also calling next.',
+    afterNext:
+      '`{{operation}}` runs after `{{first}}` already passed the request on {{where}}, so the next handler (or the error handler) answers too. Return after calling next (`return {{first}}`).',
+    mayBeAfterNext:
+      '`{{operation}}` may run after `{{first}}` passed the request on {{where}} on some path, so two handlers answer. Return after calling next.',
   },
   'no-header-after-send': {
     headAfterSend:
