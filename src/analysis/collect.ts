@@ -239,6 +239,12 @@ export class Collector {
     node.arguments.forEach((arg, argIndex) => {
       const value = unwrapTs(arg);
       if (consumed.has(arg) || value.type !== AST_NODE_TYPES.Identifier) return;
+      // `next` is a parameter too: as a candidate of its own, passing it would hand off nothing.
+      const nextKey = this.nextKey(value);
+      if (nextKey) {
+        this.record({ kind: 'escape', key: nextKey, node: arg });
+        return;
+      }
       const key = this.keyOfIdentifier(value);
       if (key) {
         const text = this.ctx.sourceCode.getText(node.callee as never);
@@ -252,10 +258,7 @@ export class Collector {
           handsOff: this.handsOff(name) && !isNoOpCallee(callee),
           tryNode: enclosingTry(node),
         });
-        return;
       }
-      const nextKey = this.nextKey(value);
-      if (nextKey) this.record({ kind: 'escape', key: nextKey, node: arg });
     });
   }
 
@@ -347,7 +350,7 @@ export class Collector {
       (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node)) ||
       (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node);
     if (!escapes) return;
-    const key = this.keyOfIdentifier(node) ?? this.nextKey(node);
+    const key = this.nextKey(node) ?? this.keyOfIdentifier(node);
     if (key) this.record({ kind: 'escape', key, node });
   }
 
@@ -357,7 +360,7 @@ export class Collector {
     const keys = new Set<ResponseKey>();
     for (const ref of scope.through) {
       const id = ref.identifier as TSESTree.Identifier;
-      const key = this.keyOfIdentifier(id) ?? this.nextKey(id);
+      const key = this.nextKey(id) ?? this.keyOfIdentifier(id);
       if (key) keys.add(key);
     }
     if (keys.size === 0) return;

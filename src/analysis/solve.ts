@@ -20,6 +20,7 @@ import {
   OPEN,
   joinState,
   markEnded,
+  markNext,
   markSent,
   sameState,
   withKey,
@@ -326,7 +327,7 @@ export class Solver {
         const operation: Operation = { effect: 'passOn' };
         throwInto(op.tryNode, ks, operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, operation, op.origin, true, report);
-        return withKey(state, op.key, poison({ ...ks, next: 2 }, ks, operation, op.origin));
+        return withKey(state, op.key, poison(markNext(ks, op.origin), ks, operation, op.origin));
       }
       case 'member': {
         const ks = state.get(op.key) ?? OPEN;
@@ -391,6 +392,15 @@ export class Solver {
 
 const FINISH: Operation = { effect: 'finish' };
 
+/** The violation "after next()": a row of its own, not in the lifecycle model (next is not a state). */
+const AFTER_NEXT: ViolationRow = {
+  state: 'sent',
+  effect: 'finish',
+  rule: 'no-double-send',
+  definite: 'afterNext',
+  maybe: 'mayBeAfterNext',
+};
+
 /**
  * After an operation that is itself a violation, later violations on the same path are the same
  * bug (`res.send(); res.statusCode = 500; res.end()` is one slip, reported once).
@@ -440,7 +450,7 @@ function throwInto(
 
 function applyEffect(ks: KeyState, operation: Operation, origin: Origin): KeyState {
   if (operation.effect === 'handOff') return { ...ks, handedOff: 2 };
-  if (operation.effect === 'passOn') return { ...ks, next: 2 };
+  if (operation.effect === 'passOn') return markNext(ks, origin);
   const to: LifecycleState | undefined = EFFECTS[operation.effect].to;
   if (to === 'sent') return markSent(ks, origin);
   if (to === 'ended') return markEnded(ks, origin, true);
@@ -459,6 +469,11 @@ function violationIn(
   if (ks.sent !== 0) {
     const row = violationFor('sent', operation);
     if (row) return { row, definite: ks.sent === 2, origins: ks.sentBy, afterEnd: false };
+  }
+  // Not a lifecycle state, but the same bug from the other side: after `next()` another handler
+  // answers, so finishing here (or calling next again) answers twice.
+  if (ks.next !== 0 && (operation.effect === 'finish' || operation.effect === 'passOn')) {
+    return { row: AFTER_NEXT, definite: ks.next === 2, origins: ks.nextBy, afterEnd: true };
   }
   return undefined;
 }

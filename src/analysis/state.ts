@@ -44,13 +44,15 @@ export interface KeyState {
   readonly answered: Tri;
   readonly sentBy: ReadonlySet<Origin>;
   readonly endedBy: ReadonlySet<Origin>;
+  /** The `next()` calls that passed the request on. */
+  readonly nextBy: ReadonlySet<Origin>;
 }
 
 /** The state of every response reference at one point; a missing key is still `OPEN`. */
 export type PathState = ReadonlyMap<ResponseKey, KeyState>;
 
 const EMPTY: ReadonlySet<Origin> = new Set();
-export const OPEN: KeyState = { sent: 0, ended: 0, next: 0, handedOff: 0, reported: 0, answered: 0, sentBy: EMPTY, endedBy: EMPTY };
+export const OPEN: KeyState = { sent: 0, ended: 0, next: 0, handedOff: 0, reported: 0, answered: 0, sentBy: EMPTY, endedBy: EMPTY, nextBy: EMPTY };
 
 export function joinTri(a: Tri, b: Tri): Tri {
   return a === b ? a : 1;
@@ -75,6 +77,7 @@ export function joinKey(a: KeyState, b: KeyState): KeyState {
     answered: joinTri(a.answered, b.answered),
     sentBy: union(a.sentBy, b.sentBy),
     endedBy: union(a.endedBy, b.endedBy),
+    nextBy: union(a.nextBy, b.nextBy),
   };
 }
 
@@ -106,7 +109,8 @@ function sameKey(a: KeyState, b: KeyState): boolean {
       a.answered === b.answered &&
       a.reported === b.reported &&
       sameSet(a.sentBy, b.sentBy) &&
-      sameSet(a.endedBy, b.endedBy))
+      sameSet(a.endedBy, b.endedBy) &&
+      sameSet(a.nextBy, b.nextBy))
   );
 }
 
@@ -135,6 +139,12 @@ function answeredNow(ks: KeyState): boolean {
   if (ks.sent !== 2) return false;
   for (const origin of ks.sentBy) if (origin.guard) return true;
   return false;
+}
+
+/** After `next()` / `next(err)`. */
+export function markNext(ks: KeyState, origin: Origin): KeyState {
+  if (ks.next === 2) return ks;
+  return { ...ks, next: 2, nextBy: union(ks.nextBy, new Set([origin])) };
 }
 
 /** After an operation that puts the head on the wire. */

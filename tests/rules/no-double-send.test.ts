@@ -20,7 +20,7 @@ const typed = new RuleTester({
   },
 });
 
-type Id = 'alreadyFinished' | 'mayBeFinished' | 'nextAfterFinish' | 'nextMayBeAfterFinish';
+type Id = 'alreadyFinished' | 'mayBeFinished' | 'nextAfterFinish' | 'nextMayBeAfterFinish' | 'afterNext' | 'mayBeAfterNext';
 
 /** An error with the data every message of this rule carries. */
 function error(messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) {
@@ -79,6 +79,10 @@ js.run('no-double-send', rule, {
     `function tag(res) { res.set('X-Tag', '1'); } app.get('/u', (req, res) => { tag(res); res.send(1); });`,
     // piping with end: false leaves the response open
     `app.get('/u', (req, res) => { a.pipe(res, { end: false }); a.on('end', () => res.end('done')); });`,
+    // passing on and answering on exclusive paths
+    `app.get('/u', (req, res, next) => { if (err) return next(err); res.json(data); });`,
+    `app.get('/u', (req, res, next) => { if (err) { next(err); } else { res.json(data); } });`,
+    `app.use((req, res, next) => { next(); res.setHeader('X-After', '1'); });`,
     // callbacks the response itself calls start fresh: sendFile's error callback, res.on(...)
     `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
     `app.get('/f', (req, res) => { res.send('ok'); res.on('finish', () => { log(res.statusCode); }); });`,
@@ -468,6 +472,31 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
   if (a) return res.send(1);
   res.send(2);
   res.end();
+});`),
+      ],
+    },
+    {
+      // answering after next(err): the error handler answers too
+      code: `app.get('/u', (req, res, next) => {
+  if (err) next(err);
+  res.json(data);
+});`,
+      errors: [
+        error('mayBeAfterNext', 3, 'res.json()', 'next(err)', 2, `app.get('/u', (req, res, next) => {
+  if (err) return next(err);
+  res.json(data);
+});`),
+      ],
+    },
+    {
+      code: `app.use((req, res, next) => {
+  next();
+  next();
+});`,
+      errors: [
+        error('afterNext', 3, 'next()', 'next()', 2, `app.use((req, res, next) => {
+  return next();
+  next();
 });`),
       ],
     },
