@@ -26,6 +26,7 @@ import {
   type HandlerInfo,
   type ResponseKey,
 } from '../analysis/index.js';
+import { isNoOpCallee } from '../analysis/no-op-callees.js';
 
 export interface MissingEnd {
   readonly fn: FunctionNode;
@@ -59,7 +60,7 @@ export function findMissingEnds(file: FileAnalysis): MissingEnd[] {
 function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, file: FileAnalysis): MissingEnd | undefined {
   const handler = fn.handler;
   const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
-  if (handlerKey && handler?.registered) {
+  if (handlerKey && handler?.registered && !(isExtraRequestListener(node) && handlerKey.references.length === 0)) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey));
   }
   if (isPartialCallback(node)) return undefined;
@@ -106,6 +107,8 @@ function returnsResult(value: TSESTree.Node, key: ResponseKey): boolean {
   if (expr.type === AST_NODE_TYPES.Literal) return false;
   if (expr.type === AST_NODE_TYPES.Identifier && expr.name === 'undefined') return false;
   if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === 'void') return false;
+  // `return console.error(err)`: logs and leaves, the classic hang
+  if (expr.type === AST_NODE_TYPES.CallExpression && isNoOpCallee(expr.callee)) return false;
   if (expr.type === AST_NODE_TYPES.SequenceExpression) {
     const last = expr.expressions[expr.expressions.length - 1];
     return last !== undefined && returnsResult(last, key);
@@ -132,6 +135,17 @@ export function isMistakenHandler(handler: HandlerInfo): boolean {
   if (request && (KOA_CONTEXT.test(request.name) || (!handler.errorHandler && ERROR_LIKE.test(request.name)))) return true;
   const first = node.params[0];
   return first?.type === AST_NODE_TYPES.Identifier && KOA_CONTEXT.test(first.name);
+}
+
+/**
+ * `server.on('request', (req, res) => …)` next to the server's own handler (tests, metrics):
+ * one that never touches `res` is an observer, not the handler.
+ */
+function isExtraRequestListener(node: FunctionNode): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(call.callee);
+  return name !== undefined && LISTENER_METHODS.has(name);
 }
 
 function isPartialCallback(node: FunctionNode): boolean {
