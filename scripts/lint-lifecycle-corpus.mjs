@@ -10,12 +10,14 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
 const RULE_IDS = ['no-double-send', 'no-header-after-send', 'no-write-after-end'];
+// The build to load: `dist` (npm run build), or another outDir given in LIFECYCLE_DIST.
+const DIST = process.env.LIFECYCLE_DIST ?? 'dist';
 const rules = Object.fromEntries(
-  await Promise.all(RULE_IDS.map(async (id) => [id, (await import(path.resolve(`dist/rules/${id}.js`))).default])),
+  await Promise.all(RULE_IDS.map(async (id) => [id, (await import(path.resolve(DIST, `rules/${id}.js`))).default])),
 );
 
 // A probe rule on the same shared analysis: how much of the corpus the rules actually looked at.
-const { subscribeToAnalysis } = await import(path.resolve('dist/src/analysis/index.js'));
+const { subscribeToAnalysis } = await import(path.resolve(DIST, 'src/analysis/index.js'));
 const coverage = { handlers: 0, touching: 0 };
 rules['coverage-probe'] = {
   meta: { type: 'problem', schema: [] },
