@@ -1,16 +1,16 @@
 /**
  * Whether the code around a Content-Length sends binary content: a handler that declares
- * `Content-Type: image/png` or takes the type from a MIME lookup sends a Buffer, so a body of
- * unknown origin there is not a string. Only consulted when nothing else tells the origin.
+ * `Content-Type: image/png`, or picks the type per file at run time (`TYPES[ext]`,
+ * `mime.lookup(path)`), sends a Buffer, so a body of unknown origin there is not a string. Only
+ * consulted when nothing else tells the origin.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { constantInit, headerValue } from './header-values.js';
-import { propertyName } from './origin.js';
 
 /** Media types whose bodies are bytes, not text (SVG is XML text; `vnd.…+json` is JSON). */
 const BINARY_TYPE = /^image\/(?!svg)|^(?:audio|video|font)\/|^application\/(?:octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2|wasm|x-protobuf|protobuf|msgpack|x-msgpack)\b|^application\/vnd\.(?![^;]*\+(?:json|xml)\b)/iu;
-/** A type looked up from a file name or a stored record: `mime.lookup(file)`, `file.mimetype`, `MIME[ext]`. */
-const MIME_NAME = /mime/iu;
+/** An expression whose text names a text type: `TYPES.html`, `contentTypes.json`, `TEXT_PLAIN`. */
+const TEXT_NAME = /html|json|text|xml|css|javascript|csv|plain|charset/iu;
 
 export class BinaryResponses {
   private readonly byFunction = new Map<TSESTree.Node, boolean>();
@@ -47,33 +47,34 @@ export class BinaryResponses {
   }
 }
 
+type TypeKind = 'binary' | 'text' | 'dynamic';
+
+/**
+ * Binary when a binary media type is named; also when the type is chosen at run time
+ * (`TYPES[ext]`, `file.contentType`, `mime.lookup(path)`): code that picks the type per file
+ * serves files, and files are read as Buffers. A name that says text (`TYPES.html`) is text.
+ */
 function isBinaryType(value: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
-  if (value.type === 'Literal') return typeof value.value === 'string' && BINARY_TYPE.test(value.value);
-  if (value.type === 'TemplateLiteral') return BINARY_TYPE.test(value.quasis[0]?.value.cooked ?? '');
-  // `const fileType = 'application/vnd.ms-excel'`
-  const init = value.type === 'Identifier' ? constantInit(value, sourceCode) : undefined;
-  if (init?.type === 'Literal' || init?.type === 'TemplateLiteral') return isBinaryType(init, sourceCode);
-  return mentionsMime(value, sourceCode, 0);
+  const kind = typeKind(value, sourceCode, 0);
+  return kind === 'binary' || kind === 'dynamic';
 }
 
-/** `mime.lookup(file)`, `details.mimeType`, `MIME[extname(file)] || 'application/octet-stream'`. */
-function mentionsMime(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
-  if (depth > 4) return false;
-  switch (node.type) {
-    case 'Identifier':
-      return MIME_NAME.test(node.name);
-    case 'MemberExpression':
-      return MIME_NAME.test(propertyName(node) ?? '') || mentionsMime(node.object, sourceCode, depth + 1);
-    case 'CallExpression':
-      return mentionsMime(node.callee, sourceCode, depth + 1);
-    case 'LogicalExpression':
-    case 'ConditionalExpression': {
-      const parts = node.type === 'LogicalExpression' ? [node.left, node.right] : [node.consequent, node.alternate];
-      return parts.some((part) => isBinaryType(part, sourceCode) || mentionsMime(part, sourceCode, depth + 1));
-    }
-    default:
-      return false;
+function typeKind(value: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): TypeKind {
+  if (value.type === 'Literal') return typeof value.value === 'string' && BINARY_TYPE.test(value.value) ? 'binary' : 'text';
+  if (value.type === 'TemplateLiteral') {
+    const head = value.quasis[0]?.value.cooked ?? '';
+    return head === '' ? 'dynamic' : BINARY_TYPE.test(head) ? 'binary' : 'text';
   }
+  if (depth > 4) return 'dynamic';
+  if (value.type === 'LogicalExpression' || value.type === 'ConditionalExpression') {
+    const parts = value.type === 'LogicalExpression' ? [value.left, value.right] : [value.consequent, value.alternate];
+    const kinds = parts.map((part) => typeKind(part, sourceCode, depth + 1));
+    return kinds.includes('binary') ? 'binary' : kinds.includes('text') ? 'text' : 'dynamic';
+  }
+  // `const fileType = 'application/vnd.ms-excel'`
+  const init = value.type === 'Identifier' ? constantInit(value, sourceCode) : undefined;
+  if (init) return typeKind(init, sourceCode, depth + 1);
+  return TEXT_NAME.test(sourceCode.getText(value)) ? 'text' : 'dynamic';
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

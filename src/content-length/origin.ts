@@ -322,7 +322,8 @@ export class SyntacticOrigins {
       // an annotation is the programmer's word for every write; the last write is the next best
       const declared = joinOrigins(variable.defs.map(declaredOrigin));
       if (declared !== 'unknown') return declared;
-      const latest = latestWrite(node, variable);
+      const latest = latestWrite(node, variable, this.sourceCode);
+      if (latest === 'bytes') return 'bytes';
       if (latest) return this.of(latest, depth);
       return joinOrigins(variable.defs.map((def) => this.definitionOrigin(def, variable, depth)));
     } finally {
@@ -529,7 +530,11 @@ function callbackDataOrigin(name: TSESTree.Identifier, fn: TSESTree.Node): Origi
  * statement in between writes `x` some other way. `if (…) body = Buffer.from(body)` does not
  * count; `body = Buffer.from(body, 'utf8'); … body.length` does.
  */
-function latestWrite(read: TSESTree.Identifier, variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+function latestWrite(
+  read: TSESTree.Identifier,
+  variable: TSESLint.Scope.Variable,
+  sourceCode: TSESLint.SourceCode,
+): TSESTree.Node | 'bytes' | undefined {
   const writes = variable.references.filter((ref) => ref.isWrite()).map((ref) => ref.identifier.range);
   const writesIn = (node: TSESTree.Node): boolean => writes.some(([start]) => start >= node.range[0] && start < node.range[1]);
   let child: TSESTree.Node = read;
@@ -544,11 +549,24 @@ function latestWrite(read: TSESTree.Identifier, variable: TSESLint.Scope.Variabl
     for (let i = statements.indexOf(child as TSESTree.Statement) - 1; i >= 0; i -= 1) {
       const statement = statements[i] as TSESTree.Node;
       if (!writesIn(statement)) continue;
-      const plain = plainWrite(statement, variable.name);
-      return plain;
+      return plainWrite(statement, variable.name) ?? (isConversionToBytes(statement, variable.name, sourceCode) ? 'bytes' : undefined);
     }
   }
   return undefined;
+}
+
+/**
+ * `if (!Buffer.isBuffer(x)) x = encode(x);` or `if (typeof x === 'string') { x = Buffer.from(x); }`:
+ * whatever `x` was, it is bytes afterwards (the branch that skips the write already had bytes).
+ */
+function isConversionToBytes(statement: TSESTree.Node, name: string, sourceCode: TSESLint.SourceCode): boolean {
+  if (statement.type !== 'IfStatement' || statement.alternate) return false;
+  const body = statement.consequent.type === 'BlockStatement' ? statement.consequent.body : [statement.consequent];
+  const last = body[body.length - 1];
+  if (!last || plainWrite(last, name) === undefined) return false;
+  // when the test fails, `x` is not a string: a Buffer, or something that was never text
+  const skipped = guardedKind(statement.test, false, name, sourceCode);
+  return skipped === 'bytes' || skipped === 'other';
 }
 
 /** `x = value;` or `let x = value;` as a whole statement, else undefined. */

@@ -182,6 +182,11 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     "createServer((req, res) => { res.writeHead(200, { 'content-type': MIME[ext] || 'application/octet-stream', 'content-length': BINARY.length }); res.end(BINARY); });",
     "function download(res, content) { const fileType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'; res.set({ 'Content-Type': fileType, 'Content-Length': content.length }); }",
     "app.get('/c', async (req, res) => { const content = await streamToBuffer(blob.readableStreamBody); res.writeHead(200, { 'Content-Length': content.length }); res.end(content); });",
+    // regression (a real image server): a Content-Type picked per file means file bytes
+    "async function variant(req, res) { res.setHeader('Content-Type', TYPES[format]); const body = await cache.get(key, render); res.setHeader('Content-Length', body.length); res.end(body); }",
+    // regression (a real script server): a conversion guarded by the type leaves bytes on every path
+    "function writeResponse(res, sc, msg) { res.setHeader('Content-Type', 'text/html'); let body = msg; if (!Buffer.isBuffer(body)) { body = iconv.encode(msg, 'utf-8'); } res.setHeader('Content-Length', body.length); res.end(body); }",
+    "function send(res, body) { if (typeof body === 'string') body = Buffer.from(body); res.setHeader('Content-Length', body.length); res.end(body); }",
     // a latin1 string has one character per byte
     "app.get('/z', async (req, res) => { const data = await zipped(); res.set('Content-Length', data.length); res.end(data, 'binary'); });",
     // regression (a real test helper): the conditional's own test makes each branch bytes
@@ -368,6 +373,13 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     suggested(
       "function sendHtml(res, html) {\n  res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': html.length }); res.end(html); }",
       "function sendHtml(res, html) {\n  res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) }); res.end(html); }",
+      'html.length',
+      'html',
+    ),
+    // a type looked up by a text name is text
+    suggested(
+      "const page = (html) => {\n  res.setHeader('Content-Type', CONTENT_TYPES.html); res.setHeader('Content-Length', html.length); };",
+      "const page = (html) => {\n  res.setHeader('Content-Type', CONTENT_TYPES.html); res.setHeader('Content-Length', Buffer.byteLength(html)); };",
       'html.length',
       'html',
     ),
