@@ -231,7 +231,13 @@ export class Collector {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const target = this.localFunction(callee);
       if (target) {
-        this.record({ kind: 'closureCall', target, origin: this.origin(node, `${callee.name}()`), tryNode: enclosingTry(node) });
+        this.record({
+          kind: 'closureCall',
+          target,
+          origin: this.origin(node, `${callee.name}()`),
+          tryNode: enclosingTry(node),
+          resultUsed: isResultUsed(node),
+        });
       }
     }
 
@@ -257,6 +263,7 @@ export class Collector {
           finishing: name !== undefined && this.options.finishingHelpers.has(name),
           handsOff: this.handsOff(name) && !isNoOpCallee(callee),
           tryNode: enclosingTry(node),
+          resultUsed: isResultUsed(node),
         });
       }
     });
@@ -478,6 +485,26 @@ function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | undefined {
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return parent;
   }
   return undefined;
+}
+
+/**
+ * The caller looks at what the call returns (a test, an assignment, an argument), so a helper that
+ * finishes on some paths may be telling it which: `if (!checkInput(req, res)) return;`.
+ */
+function isResultUsed(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void'))
+  ) {
+    if (parent.type === AST_NODE_TYPES.UnaryExpression) return false;
+    node = parent;
+    parent = node.parent;
+  }
+  return !(parent?.type === AST_NODE_TYPES.ExpressionStatement || parent?.type === AST_NODE_TYPES.ReturnStatement);
 }
 
 /**

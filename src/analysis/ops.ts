@@ -33,6 +33,8 @@ export type Op =
       /** Without a summary, the callee takes the response over (not a logger; see the options). */
       readonly handsOff: boolean;
       readonly tryNode: TSESTree.TryStatement | undefined;
+      /** The caller tests or keeps the result (`if (!validate(req, res)) return;`). */
+      readonly resultUsed: boolean;
     }
   /**
    * A nested function that uses `keys` is created here: it may finish them later (an escape for
@@ -48,7 +50,13 @@ export type Op =
       readonly argumentOf: ResponseKey | undefined;
     }
   /** A call of a local function (`done()`, `fail(msg)`) that may finish responses it captures. */
-  | { readonly kind: 'closureCall'; readonly target: TSESTree.Node; readonly origin: Origin; readonly tryNode: TSESTree.TryStatement | undefined }
+  | {
+      readonly kind: 'closureCall';
+      readonly target: TSESTree.Node;
+      readonly origin: Origin;
+      readonly tryNode: TSESTree.TryStatement | undefined;
+      readonly resultUsed: boolean;
+    }
   /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
   | { readonly kind: 'escape'; readonly key: ResponseKey; readonly node: TSESTree.Node }
   /**

@@ -300,7 +300,8 @@ export class Solver {
       }
       case 'closureCall': {
         let out = state;
-        for (const [key, summary] of this.closureSummaries(op.target)) {
+        for (const [key, full] of this.closureSummaries(op.target)) {
+          const summary = correlated(full, op.resultUsed);
           const ks = out.get(key) ?? OPEN;
           throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
           let after = ks;
@@ -342,7 +343,8 @@ export class Solver {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, true, report);
           return withKey(state, op.key, poison(markEnded(ks, op.origin, true), ks, FINISH, op.origin));
         }
-        const summary = op.target ? this.summary(op.target, op.argIndex) : undefined;
+        const found = op.target ? this.summary(op.target, op.argIndex) : undefined;
+        const summary = found ? correlated(found, op.resultUsed) : undefined;
         if (!summary) return op.handsOff ? withKey(state, op.key, { ...ks, handedOff: 2 }) : state;
         let after = ks;
         if (summary.ended !== 0) {
@@ -400,6 +402,15 @@ const AFTER_NEXT: ViolationRow = {
   definite: 'afterNext',
   maybe: 'mayBeAfterNext',
 };
+
+/**
+ * A helper that finishes on some paths and whose result the caller tests probably says whether
+ * it answered (`if (!validate(req, res)) return;`): the paths are correlated in a way the
+ * analysis cannot see, so count it as a hand-off, not as "maybe finished".
+ */
+function correlated(summary: Summary, resultUsed: boolean): Summary {
+  return summary.ended === 1 && resultUsed ? { ended: 0, handedOff: true } : summary;
+}
 
 /**
  * After an operation that is itself a violation, later violations on the same path are the same

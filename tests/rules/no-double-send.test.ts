@@ -79,6 +79,9 @@ js.run('no-double-send', rule, {
     `function tag(res) { res.set('X-Tag', '1'); } app.get('/u', (req, res) => { tag(res); res.send(1); });`,
     // piping with end: false leaves the response open
     `app.get('/u', (req, res) => { a.pipe(res, { end: false }); a.on('end', () => res.end('done')); });`,
+    // a helper that answers on some paths and tells the caller through its result
+    `function check(req, res) { if (!req.body) { res.sendStatus(400); return false; } return true; }
+app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
     // passing on and answering on exclusive paths
     `app.get('/u', (req, res, next) => { if (err) return next(err); res.json(data); });`,
     `app.get('/u', (req, res, next) => { if (err) { next(err); } else { res.json(data); } });`,
