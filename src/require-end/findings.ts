@@ -47,39 +47,74 @@ const KOA_CONTEXT = /^_?(?:ctx|context)$/u;
 const NEXT_LIKE = /^_?next$/u;
 const ERROR_LIKE = /^_?(?:err|error|e|ex)$/u;
 
-export function findMissingEnds(file: FileAnalysis): MissingEnd[] {
+export function findMissingEnds(file: FileAnalysis, sourceText: string): MissingEnd[] {
   const out: MissingEnd[] = [];
+  const context: CheckContext = { file, sourceText };
   for (const fn of file.functions) {
     if (!isFunctionNode(fn.node)) continue;
-    const found = missingEndIn(fn, fn.node, file);
+    const found = missingEndIn(fn, fn.node, context);
     if (found) out.push(found);
   }
   return out;
 }
 
-function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, file: FileAnalysis): MissingEnd | undefined {
+interface CheckContext {
+  readonly file: FileAnalysis;
+  readonly sourceText: string;
+}
+
+function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckContext): MissingEnd | undefined {
+  const { file } = context;
   const handler = fn.handler;
   const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
   if (handlerKey && handler?.registered && !(isExtraRequestListener(node) && handlerKey.references.length === 0)) {
-    return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey));
+    return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node)) return undefined;
   for (const key of fn.responses) {
     if (!fn.ownAnswers.has(key)) continue;
     if (handler && key !== handlerKey && key === file.responseOf(handler)) continue; // a mistaken handler
-    const found = check(fn, node, key, false);
+    const found = check(fn, node, key, false, context);
     if (found) return found;
   }
   return undefined;
 }
 
-function check(fn: FunctionAnalysis, node: FunctionNode, key: ResponseKey, mayNever: boolean): MissingEnd | undefined {
-  const unanswered = fn.exits.filter((exit) => !answers(fn, node, exit, key));
+function check(
+  fn: FunctionAnalysis,
+  node: FunctionNode,
+  key: ResponseKey,
+  mayNever: boolean,
+  context: CheckContext,
+): MissingEnd | undefined {
+  const unanswered = fn.exits.filter((exit) => !answers(fn, node, exit, key) && !isOnceGuard(exit.returnNode, context.sourceText));
   if (unanswered.length === 0) return undefined;
   if (mayNever && unanswered.length === fn.exits.length) return { fn: node, messageId: 'neverResponds', where: '' };
   const first = unanswered.reduce((a, b) => (position(a) <= position(b) ? a : b));
   const where = first.returnNode ? `line ${first.returnNode.loc.start.line}` : 'the end of the function';
   return { fn: node, messageId: 'someNotRespond', where };
+}
+
+/**
+ * `if (called) return; called = true; next(err)`: a callback that may run twice answers once;
+ * the early return is the second run, after the first one answered.
+ */
+function isOnceGuard(returnNode: TSESTree.ReturnStatement | undefined, sourceText: string): boolean {
+  if (!returnNode || returnNode.argument) return false;
+  let parent = returnNode.parent;
+  if (parent.type === AST_NODE_TYPES.BlockStatement && parent.body.length === 1) parent = parent.parent;
+  if (parent.type !== AST_NODE_TYPES.IfStatement) return false;
+  const test = unwrapTs(parent.test);
+  let flag: string | undefined;
+  if (test.type === AST_NODE_TYPES.Identifier) flag = test.name;
+  else if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier) {
+    const object = unwrapTs(test.object);
+    if (object.type === AST_NODE_TYPES.Identifier) flag = `${object.name}.${test.property.name}`;
+    else if (object.type === AST_NODE_TYPES.ThisExpression) flag = `this.${test.property.name}`;
+  }
+  if (flag === undefined) return false;
+  const escaped = flag.replace(/[.$]/gu, (c) => `\\${c}`);
+  return new RegExp(`(?<![\\w.$])${escaped}\\s*=\\s*(?:true|1)\\b`, 'u').test(sourceText);
 }
 
 function position(exit: FunctionExit): number {
@@ -155,7 +190,8 @@ function isPartialCallback(node: FunctionNode): boolean {
   }
   const name = calleeName(call.callee);
   if (name === undefined) return false;
-  if (PARTIAL_CALLBACK_METHODS.has(name)) return true;
+  // `items.find(cb)`, but not Mongoose's `Post.find({}, cb)`: iteration callbacks come first
+  if (PARTIAL_CALLBACK_METHODS.has(name)) return call.arguments[0] === node;
   if (!LISTENER_METHODS.has(name)) return false;
   const event = call.arguments[0];
   return !(event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && FINAL_EVENTS.has(event.value));

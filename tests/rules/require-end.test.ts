@@ -105,6 +105,10 @@ js.run('require-end', rule, {
     `app.get('/a', (req, res) => { items.forEach((x) => { if (x.bad) res.status(400); }); res.json(items); });`,
     `app.get('/a', (req, res) => { const t = setTimeout(() => { if (!done) res.status(504).end(); }, 5000); work(() => { done = true; clearTimeout(t); res.end(); }); });`,
     `app.post('/a', (req, res) => { let n = 0; req.on('data', (c) => { n += c.length; if (n > max) res.status(413).end(); }); req.on('end', () => res.end('ok')); });`,
+    // a once guard: the early return is a second run after the first one answered (multer)
+    `app.use((req, res, next) => { let called = false; function onFinished() { if (called) return; called = true; next(); } req.on('end', onFinished); req.on('close', onFinished); });`,
+    `app.get('/a', (req, res) => { stream.on('end', () => { if (this.done) { return; } this.done = true; res.end(); }); });`,
+    // Mongoose's Post.find(query, cb) is not an array's find: see the invalid case
     // Express 4 option: caught awaits, .catch on the awaited promise, option off
     { code: `app.get('/a', async (req, res, next) => { try { res.json(await load()); } catch (e) { next(e); } });`, options: EXPRESS4 },
     { code: `app.get('/a', async (req, res, next) => { res.json(await load().catch(next)); });`, options: EXPRESS4 },
@@ -184,6 +188,18 @@ js.run('require-end', rule, {
 });`,
       errors: [some(2, 5)],
     },
+    // Mongoose-style callbacks that log the error and return (real code): find is not Array#find here
+    {
+      code: `const index = (req, res) => {
+  db.Post.find({}, (err, allPosts) => {
+    if (err) return console.log(err);
+    res.json(allPosts);
+  });
+};`,
+      errors: [some(2, 3)],
+    },
+    // a flag that is never set to true is not a once guard
+    { code: `app.get('/a', (req, res) => { if (skip) return; res.end(); });`, errors: [some(1, 1)] },
     // the .then callback is itself checked
     {
       code: `app.get('/a', (req, res, next) => {
