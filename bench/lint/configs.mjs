@@ -9,7 +9,8 @@ import tsParser from '@typescript-eslint/parser';
 import globals from 'globals';
 
 export const PREFIX = 'response-lifecycle';
-const DIST = path.resolve(import.meta.dirname, '../../dist/src/index.js');
+// BENCH_DIST: another build's dist/ to measure instead (e.g. a candidate fix built elsewhere).
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.resolve(import.meta.dirname, '../../dist'), 'src/index.js');
 
 export async function loadPlugin() {
   return (await import(pathToFileURL(DIST).href)).default;

@@ -125,10 +125,18 @@ export function ruleShares(times) {
     coreRules: core.length,
     coreMedian,
     coreMax: Math.max(...core.map(([, ms]) => ms)),
+    slowestCore: [...core].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id, ms]) => ({ id, ms })),
     pluginTotal: plugin.reduce((sum, [, ms]) => sum + ms, 0),
     plugin: plugin
       .sort((x, y) => y[1] - x[1])
-      .map(([id, ms]) => ({ id, ms, share: ms / total, vsMedianCore: ms / coreMedian })),
+      .map(([id, ms]) => ({
+        id,
+        ms,
+        share: ms / total,
+        vsMedianCore: ms / coreMedian,
+        /** How many core rules cost more. */
+        slowerCoreRules: core.filter(([, coreMs]) => coreMs > ms).length,
+      })),
   };
 }
 

@@ -10,13 +10,13 @@ function row(name, a) {
 
 function sharesTable(shares) {
   const lines = [
-    `All rules ${ms(shares.total)}; ${shares.coreRules} core rules, median core rule ${shares.coreMedian.toFixed(2)} ms, slowest core rule ${ms(shares.coreMax)}; plugin rules together ${shares.pluginTotal.toFixed(2)} ms.`,
+    `All rules ${ms(shares.total)}; ${shares.coreRules} core rules, median core rule ${shares.coreMedian.toFixed(2)} ms, slowest ${shares.slowestCore.map((r) => `\`${r.id}\` ${ms(r.ms)}`).join(', ')}; plugin rules together ${shares.pluginTotal.toFixed(2)} ms.`,
     '',
-    '| rule | time | share of rule time | × median core rule |',
-    '| --- | ---: | ---: | ---: |',
+    '| rule | time | share of rule time | × median core rule | core rules slower |',
+    '| --- | ---: | ---: | ---: | ---: |',
   ];
   for (const rule of shares.plugin) {
-    lines.push(`| \`${rule.id}\` | ${rule.ms.toFixed(2)} ms | ${(rule.share * 100).toFixed(2)}% | ${rule.vsMedianCore.toFixed(2)}× |`);
+    lines.push(`| \`${rule.id}\` | ${rule.ms.toFixed(2)} ms | ${(rule.share * 100).toFixed(2)}% | ${rule.vsMedianCore.toFixed(2)}× | ${rule.slowerCoreRules} of ${shares.coreRules} |`);
   }
   if (!shares.plugin.length) lines.push('| (no plugin rule ran) | | | |');
   return lines.join('\n');

@@ -145,9 +145,9 @@ function pct(ratio) {
 }
 
 function printShares(s) {
-  log(`all rules ${s.total.toFixed(0)} ms; ${s.coreRules} core rules, median ${s.coreMedian.toFixed(2)} ms, max ${s.coreMax.toFixed(0)} ms`);
+  log(`all rules ${s.total.toFixed(0)} ms; ${s.coreRules} core rules, median ${s.coreMedian.toFixed(2)} ms; slowest ${s.slowestCore.map((r) => `${r.id} ${r.ms.toFixed(0)} ms`).join(', ')}`);
   for (const rule of s.plugin) {
-    log(`  ${rule.id}: ${rule.ms.toFixed(2)} ms, ${(rule.share * 100).toFixed(2)}% of rule time, ${rule.vsMedianCore.toFixed(2)}× the median core rule`);
+    log(`  ${rule.id}: ${rule.ms.toFixed(2)} ms, ${(rule.share * 100).toFixed(2)}% of rule time, ${rule.vsMedianCore.toFixed(2)}× the median core rule, ${rule.slowerCoreRules} core rules slower`);
   }
   if (!s.plugin.length) log('  (no plugin rule in the TIMING table)');
 }
