@@ -4,8 +4,8 @@
  * `mime.lookup(path)`), sends a Buffer, so a body of unknown origin there is not a string. Only
  * consulted when nothing else tells the origin.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { constantInit, headerValue } from './header-values.js';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { headerValue } from './header-values.js';
 
 /** Media types whose bodies are bytes, not text (SVG is XML text; `vnd.…+json` is JSON). */
 const BINARY_TYPE = /^image\/(?!svg)|^(?:audio|video|font)\/|^application\/(?:octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2|wasm|x-protobuf|protobuf|msgpack|x-msgpack)\b|^application\/vnd\.(?![^;]*\+(?:json|xml)\b)/iu;
@@ -71,9 +71,15 @@ function typeKind(value: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: 
     const kinds = parts.map((part) => typeKind(part, sourceCode, depth + 1));
     return kinds.includes('binary') ? 'binary' : kinds.includes('text') ? 'text' : 'dynamic';
   }
-  // `const fileType = 'application/vnd.ms-excel'`
-  const init = value.type === 'Identifier' ? constantInit(value, sourceCode) : undefined;
-  if (init) return typeKind(init, sourceCode, depth + 1);
+  // `const fileType = 'application/vnd.ms-excel'`; `mime = mime || 'text/plain'`
+  if (value.type === 'Identifier') {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+    const kinds = (variable?.references ?? [])
+      .filter((ref) => ref.isWrite() && ref.writeExpr)
+      .map((ref) => typeKind(ref.writeExpr as TSESTree.Node, sourceCode, depth + 1));
+    if (kinds.includes('binary')) return 'binary';
+    if (kinds.includes('text')) return 'text';
+  }
   return TEXT_NAME.test(sourceCode.getText(value)) ? 'text' : 'dynamic';
 }
 

@@ -85,6 +85,8 @@ const STRING_METHODS = new Set([
   'toUTCString',
   'stringify',
 ]);
+/** Encodings whose text is pure ASCII, so its `.length` is its byte count. */
+const ASCII_ENCODINGS = new Set(['base64', 'base64url', 'hex', 'ascii']);
 /** Global functions that return a string. */
 const STRING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape']);
 /** Members only a Buffer (or typed array) has: using one says what the value is. */
@@ -299,6 +301,9 @@ export class SyntacticOrigins {
     if ((method === 'format' || method === 'inspect') && receiver.type === 'Identifier' && receiver.name === 'util') {
       return 'string';
     }
+    // `buf.toString('base64')`: base64, hex and ASCII text has one byte per character
+    const encoding = node.arguments[0];
+    if (method === 'toString' && encoding?.type === 'Literal' && ASCII_ENCODINGS.has(String(encoding.value))) return 'other';
     if (STRING_METHODS.has(method)) return 'string';
     if (NON_STRING_METHODS.has(method)) return 'other';
     if (SAME_KIND_METHODS.has(method)) return this.of(receiver, depth);

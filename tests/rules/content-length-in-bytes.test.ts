@@ -187,6 +187,8 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
     // regression (a real script server): a conversion guarded by the type leaves bytes on every path
     "function writeResponse(res, sc, msg) { res.setHeader('Content-Type', 'text/html'); let body = msg; if (!Buffer.isBuffer(body)) { body = iconv.encode(msg, 'utf-8'); } res.setHeader('Content-Length', body.length); res.end(body); }",
     "function send(res, body) { if (typeof body === 'string') body = Buffer.from(body); res.setHeader('Content-Length', body.length); res.end(body); }",
+    // base64 and hex text is ASCII: one byte per character
+    "const body = png.toString('base64'); res.setHeader('Content-Length', body.length); res.end(body);",
     // a latin1 string has one character per byte
     "app.get('/z', async (req, res) => { const data = await zipped(); res.set('Content-Length', data.length); res.end(data, 'binary'); });",
     // regression (a real test helper): the conditional's own test makes each branch bytes
@@ -382,6 +384,13 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       "const page = (html) => {\n  res.setHeader('Content-Type', CONTENT_TYPES.html); res.setHeader('Content-Length', Buffer.byteLength(html)); };",
       'html.length',
       'html',
+    ),
+    // a type variable that is given a text type is text (a real message helper)
+    suggested(
+      "function httpMessage(response, output, code, mime) {\n  mime = mime || 'text/plain'; response.writeHead(code, { 'Content-Length': output.length, 'Content-Type': mime }); response.end(output); }",
+      "function httpMessage(response, output, code, mime) {\n  mime = mime || 'text/plain'; response.writeHead(code, { 'Content-Length': Buffer.byteLength(output), 'Content-Type': mime }); response.end(output); }",
+      'output.length',
+      'output',
     ),
     // vendor JSON is text
     suggested(
