@@ -171,6 +171,8 @@ function identifierParam(param: TSESTree.Parameter | undefined): TSESTree.Identi
 const EXPRESS_RESPONSE_MODULES = /^(?:express|express-serve-static-core)$/u;
 const NODE_HTTP_MODULES = /^(?:node:)?(?:http|https|http2)$/u;
 const NODE_RESPONSE_TYPES = new Set(['ServerResponse', 'Http2ServerResponse']);
+/** Next.js API routes: `NextApiResponse` extends `http.ServerResponse`. */
+const NEXT_MODULES = /^next(?:\/types)?$/u;
 /** This project's type-state typings: recognised when imported (from any module, they are re-exported). */
 const TYPE_STATE_NAMES = new Set(['Res', 'SentRes', 'EndedRes', 'NodeRes', 'NodeSentRes', 'NodeEndedRes']);
 
@@ -207,6 +209,7 @@ export function responseTypeAnnotation(
   if (imported === 'Response' && EXPRESS_RESPONSE_MODULES.test(source)) return 'response';
   if (NODE_RESPONSE_TYPES.has(imported) && NODE_HTTP_MODULES.test(source)) return 'response';
   if (TYPE_STATE_NAMES.has(imported)) return 'response';
+  if (imported === 'NextApiResponse' && NEXT_MODULES.test(source)) return 'response';
   return 'other';
 }
 

@@ -70,7 +70,7 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   if (handlerKey && handler?.registered && !(isExtraRequestListener(node) && handlerKey.references.length === 0)) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
-  if (isPartialCallback(node)) return undefined;
+  if (isPartialCallback(node) || continuesInChain(node)) return undefined;
   for (const key of fn.responses) {
     if (!fn.ownAnswers.has(key)) continue;
     if (handler && key !== handlerKey && key === file.responseOf(handler)) continue; // a mistaken handler
@@ -181,6 +181,19 @@ function isExtraRequestListener(node: FunctionNode): boolean {
   if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(call.callee);
   return name !== undefined && LISTENER_METHODS.has(name);
+}
+
+/**
+ * `find().then((u) => { if (!u) return res.sendStatus(404); audit(u); }).then(() => res.json(ok))`:
+ * a `.then` callback followed by another `.then` hands the rest of the work to the next step.
+ */
+function continuesInChain(node: FunctionNode): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || calleeName(call.callee) !== 'then') return false;
+  const member = call.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== call) return false;
+  const next = calleeName(member);
+  return next === 'then' || next === 'finally';
 }
 
 function isPartialCallback(node: FunctionNode): boolean {

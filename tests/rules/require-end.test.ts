@@ -105,6 +105,8 @@ js.run('require-end', rule, {
     `app.get('/a', (req, res) => { items.forEach((x) => { if (x.bad) res.status(400); }); res.json(items); });`,
     `app.get('/a', (req, res) => { const t = setTimeout(() => { if (!done) res.status(504).end(); }, 5000); work(() => { done = true; clearTimeout(t); res.end(); }); });`,
     `app.post('/a', (req, res) => { let n = 0; req.on('data', (c) => { n += c.length; if (n > max) res.status(413).end(); }); req.on('end', () => res.end('ok')); });`,
+    // a .then step that answers early hands the rest to the next step of the chain
+    `app.get('/a', (req, res, next) => { find(id).then((u) => { if (!u) return res.sendStatus(404); audit(u); }).then(() => res.json({ ok: true })).catch(next); });`,
     // a once guard: the early return is a second run after the first one answered (multer)
     `app.use((req, res, next) => { let called = false; function onFinished() { if (called) return; called = true; next(); } req.on('end', onFinished); req.on('close', onFinished); });`,
     `app.get('/a', (req, res) => { stream.on('end', () => { if (this.done) { return; } this.done = true; res.end(); }); });`,
@@ -285,6 +287,13 @@ export function show(req: Request, res: Response) { if (!user) { res.sendStatus(
     // a fetch Response is not a response to answer
     `export async function f(req: Request, res: Response) { if (a) return; await res.json(); }`,
     `app.get('/a', (req: unknown, res: express.Response) => { res.end(); });`,
+    `import type { NextApiRequest, NextApiResponse } from 'next';
+export function requirePost(handler: (q: NextApiRequest, s: NextApiResponse) => void) {
+  return async function (req: NextApiRequest, res: NextApiResponse) {
+    if (req.method === 'POST') handler(req, res);
+    else res.status(405).end();
+  };
+}`,
   ],
   invalid: [
     {
@@ -303,6 +312,23 @@ app.use((req: Request, res: Response, next: NextFunction): void => {
   next();
 });`,
       errors: [some(2, 4)],
+    },
+    // Next.js API routes (real code): a method check without an answer
+    {
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== 'POST') return;
+  res.status(200).json({ ok: true });
+}`,
+      errors: [some(2, 3)],
+    },
+    {
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== 'POST') return res.status(400);
+  res.status(200).json({ ok: true });
+}`,
+      errors: [some(2, 3)],
     },
     {
       code: `app.get('/a', (req: unknown, res: unknown) => { log(req as string); });`,
