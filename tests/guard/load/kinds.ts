@@ -214,6 +214,8 @@ export function expressRoutes(app: Express): void {
   app.all('/k/next-to-second-route', (_q: Request, res: Response) => res.send('second route'));
   app.all('/k/next-after-send', (_q: Request, res: Response) => res.send('fell through'));
   // A real app's error handler; after a sent head, Express's own (which closes the connection) takes over.
+  // (Express's own error page outside 'production' shows err.stack, and a stack taken inside a
+  // guarded app has one more frame, the guard's layer wrapper: those pages differ by that line.)
   app.use((error: unknown, _q: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     res.status(500).type('text').send('internal error');

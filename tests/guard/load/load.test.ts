@@ -118,14 +118,17 @@ describe.each(Object.entries(setups))('the guard under load: %s', (framework, se
         violations.counts.clear();
         watched.length = 0;
         const serverListeners = listenerCounts(server.server);
+        // The jobs (request texts, closures) are built first: they must not count as growth.
+        const jobs = buildJobs(setup.kinds, REQUESTS);
         const heapBefore = await collectedHeap();
 
-        const jobs = buildJobs(setup.kinds, REQUESTS);
         const run = await drive(server, jobs, 'run');
         await drained(server);
         const heapAfter = await collectedHeap();
         const twinRun = await drive(twin, jobs, 'twin');
         await drained(twin);
+        // For scale: what the same requests leave behind without a guard.
+        const heapAfterTwin = await collectedHeap();
 
         const expected = expectedViolations(setup.kinds, jobs);
         const expectedTotal = [...expected.values()].reduce((a, b) => a + b, 0);
@@ -133,7 +136,8 @@ describe.each(Object.entries(setups))('the guard under load: %s', (framework, se
         console.log(
           `[load] ${framework}: ${run.requests} requests in ${Math.round(run.ms)} ms guarded, ` +
             `${Math.round(twinRun.ms)} ms unguarded twin; violations expected ${expectedTotal}, reported ${violations.total()}; ` +
-            `heap before ${mb(heapBefore)} MB, after ${mb(heapAfter)} MB (${sign(heapAfter - heapBefore)} MB); ` +
+            `heap before ${mb(heapBefore)} MB, after ${mb(heapAfter)} MB (${sign(heapAfter - heapBefore)} MB; ` +
+            `the unguarded twin's run then ${sign(heapAfterTwin - heapAfter)} MB); ` +
             `${watched.length} sampled responses, ${alive} still alive`,
         );
 
