@@ -27,6 +27,7 @@ import {
   type ResponseKey,
 } from '../analysis/index.js';
 import { isNoOpCallee } from '../analysis/no-op-callees.js';
+import { memberSpec } from '../lifecycle/index.js';
 
 export interface MissingEnd {
   readonly fn: FunctionNode;
@@ -203,6 +204,10 @@ function isPartialCallback(node: FunctionNode): boolean {
   }
   const name = calleeName(call.callee);
   if (name === undefined) return false;
+  // `res.download(file, (err) => { if (!err) return; … })`: the method finishes the response; its
+  // callback only reports how that went (unlike `res.render(view, cb)`, which hands it to `cb`).
+  const spec = memberSpec(name);
+  if (spec?.kind === 'method' && spec.effect === 'finish' && spec.withCallback === undefined) return true;
   // `items.find(cb)`, but not Mongoose's `Post.find({}, cb)`: iteration callbacks come first
   if (PARTIAL_CALLBACK_METHODS.has(name)) return call.arguments[0] === node;
   if (!LISTENER_METHODS.has(name)) return false;

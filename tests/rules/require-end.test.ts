@@ -105,6 +105,16 @@ js.run('require-end', rule, {
     `app.get('/a', (req, res) => { items.forEach((x) => { if (x.bad) res.status(400); }); res.json(items); });`,
     `app.get('/a', (req, res) => { const t = setTimeout(() => { if (!done) res.status(504).end(); }, 5000); work(() => { done = true; clearTimeout(t); res.end(); }); });`,
     `app.post('/a', (req, res) => { let n = 0; req.on('data', (c) => { n += c.length; if (n > max) res.status(413).end(); }); req.on('end', () => res.end('ok')); });`,
+    // the callback of a finishing method only reports how it went (Express's downloads example)
+    `app.get('/files/:file', function (req, res, next) {
+  res.download(req.params.file, { root: FILES_DIR }, function (err) {
+    if (!err) return; // file sent
+    if (err.status !== 404) return next(err);
+    res.statusCode = 404;
+    res.send('Cant find that file, sorry!');
+  });
+});`,
+    `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
     // a .then step that answers early hands the rest to the next step of the chain
     `app.get('/a', (req, res, next) => { find(id).then((u) => { if (!u) return res.sendStatus(404); audit(u); }).then(() => res.json({ ok: true })).catch(next); });`,
     // a once guard: the early return is a second run after the first one answered (multer)
