@@ -20,6 +20,16 @@ const ITERATION_METHODS = new Set([
   'forEach', 'map', 'flatMap', 'reduce', 'reduceRight',
 ]);
 
+/**
+ * Callees whose callbacks may well never run once the creator has answered: timers (cleared),
+ * event listeners (`req.on('close')`, `stream.on('error')`), and synchronous helpers.
+ */
+const NOT_AFTER_CREATOR = new Set([
+  'setTimeout', 'setInterval', 'setImmediate', 'on', 'once', 'addListener', 'prependListener',
+  'prependOnceListener', 'addEventListener', 'subscribe', 'replace', 'replaceAll', 'sort', 'from',
+  'verify', 'sign', 'format',
+]);
+
 export interface CollectorOptions {
   /** Functions or `res` methods that finish the response (`sendError(res, …)`, `res.sendError(…)`). */
   readonly finishingHelpers: ReadonlySet<string>;
@@ -382,7 +392,13 @@ export class Collector {
         ? this.receiverKey(callee.object)?.key
         : undefined;
     const inherits = fn.type !== AST_NODE_TYPES.FunctionDeclaration;
-    this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf });
+    const calleeName_ = callee ? calleeName(callee) : undefined;
+    const runsAfterCreator =
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+      !isIterationCallback(fn) &&
+      !(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_));
+    this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf, runsAfterCreator });
   }
 
   private localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {

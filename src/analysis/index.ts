@@ -47,7 +47,7 @@ import type { Frame } from './ops.js';
 import { ownAnswers } from './own-answers.js';
 import { typeServicesOf, typeVerdictOf } from './response-types.js';
 import { Solver, type Violation } from './solve.js';
-import { CERTAINTY, type Certainty, type ResponseKey } from './state.js';
+import { CERTAINTY, isAfterKey, type Certainty, type ResponseKey } from './state.js';
 
 export type { Violation } from './solve.js';
 export type { Certainty, ResponseKey, Origin } from './state.js';
@@ -178,7 +178,7 @@ class Engine {
           segment: exit.segment,
           returnNode: exit.returnNode,
           responses: new Map(
-            [...exit.state].map(([key, ks]) => [
+            [...exit.state].filter(([key]) => !isAfterKey(key)).map(([key, ks]) => [
               key,
               {
                 sent: CERTAINTY[ks.sent] as Certainty,

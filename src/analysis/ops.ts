@@ -48,6 +48,11 @@ export type Op =
       readonly inherits: boolean;
       /** The candidate response whose method receives this function (`res.sendFile(p, cb)`, `res.on(e, cb)`). */
       readonly argumentOf: ResponseKey | undefined;
+      /**
+       * An asynchronous callback (an argument of a call that is not a timer, an event listener or
+       * an array method): it also sees what its creator does after creating it.
+       */
+      readonly runsAfterCreator: boolean;
     }
   /** A call of a local function (`done()`, `fail(msg)`) that may finish responses it captures. */
   | {

@@ -19,6 +19,10 @@ import type { Branch, Frame, Op } from './ops.js';
 import {
   OPEN,
   joinState,
+  afterKey,
+  afterKeysOf,
+  isAfterKey,
+  joinKey,
   markEnded,
   markNext,
   markSent,
@@ -89,6 +93,8 @@ export class Solver {
   /** The state (joined over paths) where each nested function is created, from its parent's reported run. */
   private readonly captureStates = new Map<TSESTree.Node, PathState>();
   private readonly inherits = new Set<TSESTree.Node>();
+  /** What the creator did to each response after creating an asynchronous callback, joined over its exits. */
+  private readonly afterStates = new Map<TSESTree.Node, Map<ResponseKey, KeyState>>();
 
   constructor(private readonly env: SolverEnv) {}
 
@@ -121,15 +127,24 @@ export class Solver {
     return run;
   }
 
-  /** A nested callback starts from the state where it was created (responses it captures only). */
+  /**
+   * A nested callback starts from the state where it was created (responses it captures only);
+   * an asynchronous one also from what its creator did afterwards (`afterKey`).
+   */
   private initialStateOf(frame: Frame): PathState {
     const parent = this.env.parentOf(frame);
     if (!parent || !this.inheritsState(frame, parent)) return new Map();
     this.solve(parent);
     const created = this.captureStates.get(frame.node);
     if (!created) return new Map();
+    const later = this.afterStates.get(frame.node);
     const out = new Map<ResponseKey, KeyState>();
-    for (const [key, ks] of ownKeysCleared(created, frame, this.env)) {
+    const atCreationState = ownKeysCleared(created, frame, this.env);
+    const keys = new Set([...atCreationState.keys(), ...(later?.keys() ?? [])]);
+    for (const key of keys) {
+      if (isAfterKey(key) || !atCreationState.has(key) && isOwnParam(key, frame, this.env)) continue;
+      const atCreation = atCreationState.get(key) ?? OPEN;
+      const ks = later?.has(key) ? sequence(atCreation, later.get(key) as KeyState) : atCreation;
       const sentByNow = [...ks.sentBy].filter((origin) => !origin.async);
       const endedByNow = [...ks.endedBy].filter((origin) => !origin.async);
       const inherited: KeyState = {
@@ -137,10 +152,12 @@ export class Solver {
         // An effect that completes later (`sendFile`, `pipe`) is not known to have happened.
         sent: sentByNow.length === 0 ? 0 : ks.sent,
         ended: endedByNow.length === 0 ? 0 : ks.ended,
+        next: ks.next,
         sentBy: new Set(sentByNow),
         endedBy: new Set(endedByNow),
+        nextBy: ks.nextBy,
       };
-      if (inherited.sent !== 0 || inherited.ended !== 0) out.set(key, inherited);
+      if (inherited.sent !== 0 || inherited.ended !== 0 || inherited.next !== 0) out.set(key, inherited);
     }
     return out;
   }
@@ -158,6 +175,22 @@ export class Solver {
       }
     }
     return false;
+  }
+
+  /** Join the after-keys over the normal exits of the paths that created their callbacks. */
+  private recordAfterStates(codePath: Rule.CodePath, exit: ReadonlyMap<string, PathState | undefined>): void {
+    for (const segment of codePath.returnedSegments) {
+      const state = exit.get(segment.id);
+      if (!state) continue;
+      for (const [key, ks] of state) {
+        if (!isAfterKey(key)) continue;
+        const { afterCallback, of } = key as unknown as { afterCallback: TSESTree.Node; of: ResponseKey };
+        let byKey = this.afterStates.get(afterCallback);
+        if (!byKey) this.afterStates.set(afterCallback, (byKey = new Map()));
+        const before = byKey.get(of);
+        byKey.set(of, before ? joinKey(before, ks) : ks);
+      }
+    }
   }
 
   private summary(target: TSESTree.Node, argIndex: number): Summary | undefined {
@@ -266,6 +299,7 @@ export class Solver {
       });
     }
     for (const [fn, state] of created) this.captureStates.set(fn, state);
+    if (recordCaptures) this.recordAfterStates(codePath, exit);
     const exits: ExitResult[] = [];
     for (const segment of codePath.returnedSegments) {
       const state = exit.get(segment.id);
@@ -295,6 +329,8 @@ export class Solver {
         for (const key of op.keys) {
           const ks = out.get(key) ?? OPEN;
           if (ks.handedOff !== 2) out = withKey(out, key, { ...ks, handedOff: 2 });
+          // From here on, what happens to `key` also happens before the callback runs.
+          if (op.runsAfterCreator) out = withKey(out, afterKey(op.fn, key), OPEN);
         }
         return out;
       }
@@ -304,13 +340,8 @@ export class Solver {
           const summary = correlated(full, op.resultUsed);
           const ks = out.get(key) ?? OPEN;
           throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
-          let after = ks;
-          if (summary.ended !== 0) {
-            if (report) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
-            after = markEnded(ks, op.origin, summary.ended === 2);
-          }
-          if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
-          out = withKey(out, key, summary.ended !== 0 ? poison(after, ks, FINISH, op.origin) : after);
+          if (summary.ended !== 0 && report) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
+          out = touch(out, key, (before) => bySummary(before, summary, op.origin));
         }
         return out;
       }
@@ -328,31 +359,28 @@ export class Solver {
         const operation: Operation = { effect: 'passOn' };
         throwInto(op.tryNode, ks, operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, operation, op.origin, true, report);
-        return withKey(state, op.key, poison(markNext(ks, op.origin), ks, operation, op.origin));
+        return touch(state, op.key, (before) => poison(markNext(before, op.origin), before, operation, op.origin));
       }
       case 'member': {
         const ks = state.get(op.key) ?? OPEN;
         throwInto(op.tryNode, ks, op.operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, op.operation, op.origin, true, report);
-        return withKey(state, op.key, poison(applyEffect(ks, op.operation, op.origin), ks, op.operation, op.origin));
+        return touch(state, op.key, (before) =>
+          poison(applyEffect(before, op.operation, op.origin), before, op.operation, op.origin),
+        );
       }
       case 'call': {
         const ks = state.get(op.key) ?? OPEN;
         throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
         if (op.finishing) {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, true, report);
-          return withKey(state, op.key, poison(markEnded(ks, op.origin, true), ks, FINISH, op.origin));
+          return touch(state, op.key, (before) => poison(markEnded(before, op.origin, true), before, FINISH, op.origin));
         }
         const found = op.target ? this.summary(op.target, op.argIndex) : undefined;
         const summary = found ? correlated(found, op.resultUsed) : undefined;
         if (!summary) return op.handsOff ? withKey(state, op.key, { ...ks, handedOff: 2 }) : state;
-        let after = ks;
-        if (summary.ended !== 0) {
-          if (report) this.check(frame, op.key, ks, FINISH, op.origin, summary.ended === 2, report);
-          after = markEnded(ks, op.origin, summary.ended === 2);
-        }
-        if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
-        return withKey(state, op.key, summary.ended !== 0 ? poison(after, ks, FINISH, op.origin) : after);
+        if (summary.ended !== 0 && report) this.check(frame, op.key, ks, FINISH, op.origin, summary.ended === 2, report);
+        return touch(state, op.key, (before) => bySummary(before, summary, op.origin));
       }
     }
   }
@@ -402,6 +430,39 @@ const AFTER_NEXT: ViolationRow = {
   definite: 'afterNext',
   maybe: 'mayBeAfterNext',
 };
+
+/** `first` then `then`: each of sent / ended / next is as certain as the more certain of the two. */
+function sequence(first: KeyState, then: KeyState): KeyState {
+  const max = (a: Tri, b: Tri): Tri => (a === 2 || b === 2 ? 2 : a === 1 || b === 1 ? 1 : 0);
+  const union = <T,>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> => new Set([...a, ...b]);
+  return {
+    ...first,
+    sent: max(first.sent, then.sent),
+    ended: max(first.ended, then.ended),
+    next: max(first.next, then.next),
+    sentBy: union(first.sentBy, then.sentBy),
+    endedBy: union(first.endedBy, then.endedBy),
+    nextBy: union(first.nextBy, then.nextBy),
+  };
+}
+
+/** Apply `change` to `key` and to its after-keys present on this path (see `afterKey`). */
+function touch(state: PathState, key: ResponseKey, change: (ks: KeyState) => KeyState): PathState {
+  let out = withKey(state, key, change(state.get(key) ?? OPEN));
+  for (const after of afterKeysOf(key)) {
+    const ks = out.get(after);
+    if (ks) out = withKey(out, after, change(ks));
+  }
+  return out;
+}
+
+/** The state after calling a local helper with this summary. */
+function bySummary(ks: KeyState, summary: Summary, origin: Origin): KeyState {
+  let after = ks;
+  if (summary.ended !== 0) after = poison(markEnded(ks, origin, summary.ended === 2), ks, FINISH, origin);
+  if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
+  return after;
+}
 
 /**
  * A helper that finishes on some paths and whose result the caller tests probably says whether
@@ -565,6 +626,11 @@ function collectSegments(initial: Rule.CodePathSegment, into: Map<string, Rule.C
     into.set(segment.id, segment);
     for (const next of segment.nextSegments) stack.push(next);
   }
+}
+
+function isOwnParam(key: ResponseKey, frame: Frame, env: SolverEnv): boolean {
+  if (!isFunctionNode(frame.node)) return false;
+  return frame.node.params.some((_, index) => env.paramVariable(frame.node, index) === key);
 }
 
 /** For a repeated callback's second run: keep only what happened to responses from outside. */

@@ -175,3 +175,42 @@ export function markEnded(ks: KeyState, origin: Origin, certain: boolean): KeySt
     endedBy: ks.ended === 2 ? ks.endedBy : union(ks.endedBy, by),
   };
 }
+
+/**
+ * "What happened to `key` after the callback `fn` was created", tracked as a key of its own along
+ * the paths that create `fn`: an asynchronous callback runs after the rest of its creator, so
+ * `db.query(sql, (e, rows) => res.json(rows)); res.end();` finishes the response twice.
+ * These keys live only in path states; they are never responses themselves.
+ */
+interface AfterKey {
+  readonly afterCallback: TSESTree.Node;
+  readonly of: ResponseKey;
+}
+
+const afterKeyCache = new WeakMap<TSESTree.Node, Map<ResponseKey, ResponseKey>>();
+const afterKeysByResponse = new WeakMap<ResponseKey, ResponseKey[]>();
+const afterKeySet = new WeakSet<object>();
+
+/** The after-key of `key` for the callback `fn` (the same object every time). */
+export function afterKey(fn: TSESTree.Node, key: ResponseKey): ResponseKey {
+  let byKey = afterKeyCache.get(fn);
+  if (!byKey) afterKeyCache.set(fn, (byKey = new Map()));
+  let made = byKey.get(key);
+  if (!made) {
+    const record: AfterKey = { afterCallback: fn, of: key };
+    afterKeySet.add(record);
+    made = record as unknown as ResponseKey; // a path-state key, never handed out as a response
+    byKey.set(key, made);
+    afterKeysByResponse.set(key, [...(afterKeysByResponse.get(key) ?? []), made]);
+  }
+  return made;
+}
+
+export function isAfterKey(key: ResponseKey): boolean {
+  return afterKeySet.has(key);
+}
+
+/** The after-keys made for `key` so far. */
+export function afterKeysOf(key: ResponseKey): readonly ResponseKey[] {
+  return afterKeysByResponse.get(key) ?? [];
+}

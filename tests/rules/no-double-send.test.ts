@@ -86,6 +86,11 @@ app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
     `app.get('/u', (req, res, next) => { if (err) return next(err); res.json(data); });`,
     `app.get('/u', (req, res, next) => { if (err) { next(err); } else { res.json(data); } });`,
     `app.use((req, res, next) => { next(); res.setHeader('X-After', '1'); });`,
+    // an asynchronous callback created on a path where the creator does not answer afterwards
+    `app.get('/u', (req, res) => { if (hit) { res.json(hit); } else { db.query(sql, (e, rows) => { res.json(rows); }); } });`,
+    // timers and event listeners may never fire once the creator answered (cleared, not emitted)
+    `app.get('/u', async (req, res) => { const t = setTimeout(() => { res.status(504).end(); }, 5000); await work(); clearTimeout(t); res.json(1); });`,
+    `app.get('/u', (req, res) => { req.on('close', () => { res.end(); }); res.json(1); });`,
     // callbacks the response itself calls start fresh: sendFile's error callback, res.on(...)
     `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
     `app.get('/f', (req, res) => { res.send('ok'); res.on('finish', () => { log(res.statusCode); }); });`,
@@ -447,6 +452,16 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
   });
 });`,
       errors: [error('mayBeFinished', 5, 'res.json()', 'res.send()', 3)],
+    },
+    {
+      // an asynchronous callback runs after the rest of its creator
+      code: `app.get('/rows', (req, res) => {
+  db.query(sql, (err, rows) => {
+    res.json(rows);
+  });
+  res.end();
+});`,
+      errors: [error('alreadyFinished', 3, 'res.json()', 'res.end()', 5)],
     },
     {
       // a local closure that finishes the captured response counts where it is called
