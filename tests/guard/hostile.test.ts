@@ -214,3 +214,51 @@ describe('onViolation that fails, in throw mode', () => {
     expect(caught[0]).toBeInstanceOf(ResponseLifecycleError);
   });
 });
+
+describe("a refused call answered by an error page that shows the error ('throw' mode)", () => {
+  const text = requests['GET, hostile header names and values, long URL']!;
+  /** A Content-Length mismatch on a body made of request data: refused before the head is sent. */
+  const refused = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    res.setHeader('Content-Length', 3);
+    res.end(`${req.url ?? ''} ${JSON.stringify(req.headers)}`);
+  };
+  /** What a development error page shows: the error's message and stack. */
+  const errorPage = (res: http.ServerResponse, error: unknown): void => {
+    res.statusCode = 500;
+    res.end(`${(error as Error).message}\n${(error as Error).stack ?? ''}`);
+  };
+
+  it('node:http: the error the guard throws carries no request data', async () => {
+    const caught: unknown[] = [];
+    const server = await start(
+      guard(
+        (req, res) => {
+          try {
+            refused(req, res);
+          } catch (error) {
+            caught.push(error);
+            errorPage(res, error);
+          }
+        },
+        { mode: 'throw', onViolation: () => undefined },
+      ),
+    );
+    const answer = await raw(server.port, text);
+    await server.close();
+    expect(caught[0]).toBeInstanceOf(ResponseLifecycleError);
+    expect(answer).toMatch(/^HTTP\/1\.1 500 [^]*declared 3 bytes/u);
+    expect(answer).not.toContain(TOKEN);
+  });
+
+  it('Express 5: the error the guard throws carries no request data', async () => {
+    const app = makeApp({ mode: 'throw', onViolation: () => undefined }, (a) => {
+      a.use(refused);
+      a.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => errorPage(res, error));
+    });
+    const server = await start(app as unknown as http.RequestListener);
+    const answer = await raw(server.port, text);
+    await server.close();
+    expect(answer).toMatch(/^HTTP\/1\.1 500 [^]*declared 3 bytes/u);
+    expect(answer).not.toContain(TOKEN);
+  });
+});
