@@ -137,7 +137,7 @@ export class Solver {
     this.solve(parent);
     const created = this.captureStates.get(frame.node);
     if (!created) return new Map();
-    const later = this.afterStates.get(frame.node);
+    const later = this.laterThan(frame);
     const out = new Map<ResponseKey, KeyState>();
     const atCreationState = ownKeysCleared(created, frame, this.env);
     const keys = new Set([...atCreationState.keys(), ...(later?.keys() ?? [])]);
@@ -158,6 +158,27 @@ export class Solver {
         nextBy: ks.nextBy,
       };
       if (inherited.sent !== 0 || inherited.ended !== 0 || inherited.next !== 0) out.set(key, inherited);
+    }
+    return out;
+  }
+
+  /**
+   * What happens between the creation of this callback and its first run: the rest of its creator
+   * (asynchronous callbacks), and in `p.then(a).then(b)` the callback `a`, which runs before `b`.
+   */
+  private laterThan(frame: Frame): ReadonlyMap<ResponseKey, KeyState> | undefined {
+    const afterCreator = this.afterStates.get(frame.node);
+    const previous = previousThenCallback(frame.node);
+    const previousFrame = previous ? this.env.frames.get(previous) : undefined;
+    if (!previousFrame || this.solved.get(previousFrame) === null) return afterCreator;
+    let atExit: PathState | undefined;
+    for (const exit of this.solve(previousFrame).exits) atExit = joinState(atExit, exit.state);
+    if (!atExit) return afterCreator;
+    const out = new Map(afterCreator ?? []);
+    for (const [key, ks] of atExit) {
+      if (isAfterKey(key)) continue;
+      const before = out.get(key);
+      out.set(key, before ? sequence(ks, before) : ks);
     }
     return out;
   }
@@ -626,6 +647,21 @@ function collectSegments(initial: Rule.CodePathSegment, into: Map<string, Rule.C
     into.set(segment.id, segment);
     for (const next of segment.nextSegments) stack.push(next);
   }
+}
+
+/** In `x.then(a).then(b)`, `a` for `b` (the callback that runs right before it). */
+function previousThenCallback(fn: TSESTree.Node): TSESTree.Node | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.property.name !== 'then') {
+    return undefined;
+  }
+  const previous = callee.object;
+  if (previous.type !== 'CallExpression' || previous.callee.type !== 'MemberExpression') return undefined;
+  const name = previous.callee.property.type === 'Identifier' ? previous.callee.property.name : undefined;
+  const first = previous.arguments[0];
+  return name === 'then' && first && isFunctionNode(first) ? first : undefined;
 }
 
 function isOwnParam(key: ResponseKey, frame: Frame, env: SolverEnv): boolean {

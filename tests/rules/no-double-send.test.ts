@@ -88,6 +88,8 @@ app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
     `app.use((req, res, next) => { next(); res.setHeader('X-After', '1'); });`,
     // an asynchronous callback created on a path where the creator does not answer afterwards
     `app.get('/u', (req, res) => { if (hit) { res.json(hit); } else { db.query(sql, (e, rows) => { res.json(rows); }); } });`,
+    // a promise chain whose earlier callback does not answer
+    `app.post('/u', (req, res) => { load().then((u) => save(u)).then((u) => res.json(u)).catch((e) => res.status(500).json(e)); });`,
     // timers and event listeners may never fire once the creator answered (cleared, not emitted)
     `app.get('/u', async (req, res) => { const t = setTimeout(() => { res.status(504).end(); }, 5000); await work(); clearTimeout(t); res.json(1); });`,
     `app.get('/u', (req, res) => { req.on('close', () => { res.end(); }); res.json(1); });`,
@@ -462,6 +464,16 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
   res.end();
 });`,
       errors: [error('alreadyFinished', 3, 'res.json()', 'res.end()', 5)],
+    },
+    {
+      // in a promise chain, a callback runs after the previous one: \`return res…\` does not stop the chain
+      code: `app.post('/signup', (req, res) => {
+  User.findOne({ email }).then((user) => {
+    if (user) return res.status(400).json({ email: 'taken' });
+    return User.create(req.body);
+  }).then((created) => res.json(created));
+});`,
+      errors: [error('mayBeFinished', 5, 'res.json()', 'res.json()', 3)],
     },
     {
       // a local closure that finishes the captured response counts where it is called
