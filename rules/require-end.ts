@@ -2,7 +2,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { subscribeToAnalysis } from '../src/analysis/index.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
-import { findMissingEnds, isMistakenHandler } from '../src/require-end/findings.js';
+import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
+import { swallowingErrorCallbacks } from '../src/require-end/swallowed-rejections.js';
 import { createRule } from '../src/util/create-rule.js';
 
 interface Options {
@@ -74,6 +75,11 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'async
           messageId: found.messageId,
           data: { where: found.where },
         });
+      }
+      for (const fn of swallowingErrorCallbacks(file, sourceCode, returnsResult)) {
+        if (reported.has(fn)) continue;
+        reported.add(fn);
+        context.report({ loc: ASTUtils.getFunctionHeadLocation(fn, sourceCode), messageId: 'neverResponds' });
       }
       if (!options.express4AsyncRejections) return;
       for (const fn of file.functions) {

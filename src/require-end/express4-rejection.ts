@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, unwrapTs, type FunctionNode } from '../analysis/index.js';
+import { childNodes } from './child-nodes.js';
 
 export interface RejectionPoint {
   readonly node: TSESTree.Node;
@@ -39,7 +40,7 @@ export function uncaughtRejection(fn: FunctionNode, sourceCode: { getText(node: 
       found = { node, display: 'for await' };
       return;
     }
-    for (const child of childrenOf(node)) visit(child, caught);
+    for (const child of childNodes(node)) visit(child, caught);
   };
   visit(fn.body, false);
   return found;
@@ -54,21 +55,4 @@ function isCaughtPromise(argument: TSESTree.Node): boolean {
 function shorten(text: string): string {
   const flat = text.replace(/\s+/gu, ' ');
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
-}
-
-function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
-  return out;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

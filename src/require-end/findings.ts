@@ -72,6 +72,12 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;
+  // Middleware declared apart from its registration, `(req, res, next)`, that answers on some path
+  // (if only through a callback: `if (token) jwt.verify(token, key, (e, u) => …)`).
+  if (handlerKey && handler?.next && fn.exits.some((exit) => fn.exitState(exit, handlerKey).answered !== 'no')) {
+    const found = check(fn, node, handlerKey, false, context);
+    if (found) return found;
+  }
   for (const key of fn.responses) {
     if (!fn.ownAnswers.has(key)) continue;
     if (handler && key !== handlerKey && key === file.responseOf(handler)) continue; // a mistaken handler
@@ -122,9 +128,13 @@ function position(exit: FunctionExit): number {
   return exit.returnNode ? exit.returnNode.range[0] : Number.POSITIVE_INFINITY;
 }
 
-function answers(fn: FunctionAnalysis, node: FunctionNode, exit: FunctionExit, key: ResponseKey): boolean {
+function answeredState(fn: FunctionAnalysis, exit: FunctionExit, key: ResponseKey): boolean {
   const state = fn.exitState(exit, key);
-  if (state.answered === 'yes' || state.ended === 'yes') return true;
+  return state.answered === 'yes' || state.ended === 'yes';
+}
+
+function answers(fn: FunctionAnalysis, node: FunctionNode, exit: FunctionExit, key: ResponseKey): boolean {
+  if (answeredState(fn, exit, key)) return true;
   const value = exit.returnNode
     ? exit.returnNode.argument
     : node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression
@@ -138,7 +148,7 @@ function answers(fn: FunctionAnalysis, node: FunctionNode, exit: FunctionExit, k
  * something to act on. Not `return`, `return null`/`false`, or `return res.status(404)` (a chain on
  * the response that never finishes it).
  */
-function returnsResult(value: TSESTree.Node, key: ResponseKey): boolean {
+export function returnsResult(value: TSESTree.Node, key: ResponseKey): boolean {
   const expr = unwrapTs(value);
   if (expr.type === AST_NODE_TYPES.Literal) return false;
   if (expr.type === AST_NODE_TYPES.Identifier && expr.name === 'undefined') return false;

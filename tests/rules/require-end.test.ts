@@ -117,6 +117,15 @@ js.run('require-end', rule, {
     `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
     // a .then step that answers early hands the rest to the next step of the chain
     `app.get('/a', (req, res, next) => { find(id).then((u) => { if (!u) return res.sendStatus(404); audit(u); }).then(() => res.json({ ok: true })).catch(next); });`,
+    // error callbacks of a chain that answers: passing on, answering, rethrowing, recovering
+    `app.get('/a', (req, res, next) => { load().then((x) => res.json(x)).catch((e) => next(e)); });`,
+    `app.get('/a', (req, res) => { load().then((x) => res.json(x)).catch((e) => { log(e); res.sendStatus(500); }); });`,
+    `app.get('/a', (req, res) => { load().then((x) => res.json(x)).catch((e) => { log(e); throw e; }); });`,
+    `app.get('/a', (req, res) => { load().then((x) => res.json(x), (e) => res.status(500).end()); });`,
+    `app.get('/a', (req, res) => { load().catch(() => null).then((x) => res.json(x)); });`,
+    `app.get('/a', (req, res) => { load().then((x) => res.json(x)).catch((e) => Promise.reject(e)); });`,
+    // a chain that does not answer the response is not this rule's business
+    `warm().then(() => log('ok')).catch((e) => console.error(e));`,
     // a once guard: the early return is a second run after the first one answered (multer)
     `app.use((req, res, next) => { let called = false; function onFinished() { if (called) return; called = true; next(); } req.on('end', onFinished); req.on('close', onFinished); });`,
     `app.get('/a', (req, res) => { stream.on('end', () => { if (this.done) { return; } this.done = true; res.end(); }); });`,
@@ -209,6 +218,36 @@ js.run('require-end', rule, {
   });
 };`,
       errors: [some(2, 3)],
+    },
+    // the .catch at the end of an answering chain swallows the error: the client waits
+    {
+      code: `app.get('/a', (req, res) => {
+  load()
+    .then((x) => res.json(x))
+    .catch((err) => console.log(err));
+});`,
+      errors: [never(4)],
+    },
+    {
+      code: `function list(req, res) {
+  Item.find().then((items) => { res.json(items); }).catch((e) => {});
+}`,
+      errors: [never(2)],
+    },
+    { code: `app.get('/a', (req, res) => { load().then((x) => res.json(x), function (e) { log(e); }); });`, errors: [never(1)] },
+    // middleware declared apart that answers only through a callback on one branch
+    {
+      code: `function auth(req, res, next) {
+  const token = req.headers.authorization;
+  if (token) {
+    jwt.verify(token, key, (err, user) => {
+      if (err) return res.sendStatus(403);
+      req.user = user;
+      next();
+    });
+  }
+}`,
+      errors: [some(1)],
     },
     // a flag that is never set to true is not a once guard
     { code: `app.get('/a', (req, res) => { if (skip) return; res.end(); });`, errors: [some(1, 1)] },
