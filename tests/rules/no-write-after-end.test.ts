@@ -33,6 +33,16 @@ js.run('no-write-after-end', rule, {
   ],
   invalid: [
     {
+      // the beginner's classic: the file is read after the handler already ended the response
+      code: `function onRequest(request, response) {
+  fs.readFile('index.html', function (error, data) {
+    response.write(data);
+  });
+  response.end();
+}`,
+      errors: [error('writeAfterEnd', 3, 'response.write()', 'response.end()', 5)],
+    },
+    {
       code: `app.get('/stream', (req, res) => {
   res.write('part 1');
   res.end('part 2');
