@@ -33,6 +33,10 @@
  *   `next`) was passed to an unknown function, stored, returned, captured by a nested function,
  *   piped into with `{ end: false }`, or given to a `res` method the model does not know.
  *
+ * A nested callback's states start from where it was created (and, for an asynchronous callback,
+ * from what its creator did afterwards; in `p.then(a).then(b)`, from `a`'s exits): its `exits`
+ * therefore include inherited `sent`/`ended`/`nextCalled`. `ownAnswers` says what it did itself.
+ *
  * ## Which values are responses
  * See ./handlers.ts (`handlerInfo`) and ./response-types.ts (typed check when a program exists).
  * Candidates are function parameters and `const` aliases of them; a candidate is a response when
