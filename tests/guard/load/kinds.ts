@@ -23,6 +23,8 @@ export interface LoadKind<H> {
   readonly method?: string;
   /** Violations this request must be reported with in 'report' mode (each one exactly once). */
   readonly violations: number;
+  /** Its misuse throws out of an event listener in 'throw' mode (an uncaught exception, by design). */
+  readonly uncaughtInThrowMode?: boolean;
   /** How many of each kind in one round of the mix (default 3). */
   readonly weight?: number;
   readonly handler: H;
@@ -102,7 +104,7 @@ export const nodeKinds: LoadKind<NodeHandler>[] = [
   { name: 'end-twice', channel: 'pipeline', violations: 1, handler: (_q, res) => { res.end('ok'); res.end(); } },
   { name: 'write-after-end', channel: 'agent', violations: 1, handler: (_q, res) => { res.on('error', ignore); res.end('ok'); res.write('more'); } },
   { name: 'end-data-after-end', channel: 'agent', violations: 1, handler: (_q, res) => { res.on('error', ignore); res.end('ok'); res.end('again'); } },
-  { name: 'write-after-close', channel: 'agent', violations: 1, handler: (_q, res) => { res.on('close', () => res.write('late')); res.end('ok'); } },
+  { name: 'write-after-close', channel: 'agent', violations: 1, uncaughtInThrowMode: true, handler: (_q, res) => { res.on('close', () => res.write('late')); res.end('ok'); } },
   {
     name: 'second-stream',
     channel: 'agent',
