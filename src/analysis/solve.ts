@@ -283,8 +283,10 @@ export class Solver {
       return state;
     };
 
+    // A safety net against a non-terminating join, scaled by the function's size: a fixed cap
+    // silently stopped the fixpoint in very long handlers (bench/lint growth, 20000 units).
     let guard = 0;
-    while (queue.length > 0 && guard++ < 100_000) {
+    while (queue.length > 0 && guard++ < 100_000 + 100 * segments.size) {
       const segment = queue.shift() as Rule.CodePathSegment;
       queued.delete(segment.id);
       const input = entryOf(segment);
