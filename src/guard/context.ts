@@ -52,7 +52,7 @@ export function raise(
 ): ResponseLifecycleError | undefined {
   const firstIsHead = misuse.rule === 'no-header-after-send';
   const firstOp = (firstIsHead ? st?.headOp : st?.endOp) ?? st?.endOp ?? st?.headOp;
-  const firstStack = (firstIsHead ? st?.headStack : st?.endStack) ?? st?.endStack ?? st?.headStack;
+  const firstStack = ((firstIsHead ? st?.headTrace : st?.endTrace) ?? st?.endTrace ?? st?.headTrace)?.stack;
   const firstAt = topFrame(firstStack);
   const template = (MESSAGES[misuse.rule] as Record<string, string>)[misuse.messageId] ?? misuse.messageId;
   const message = formatMessage(template, {
