@@ -65,16 +65,44 @@ export default createRule<Options, MessageIds>({
     const modules = new Set(typesModules);
     const preferredModule = typesModules[0] ?? TYPES_MODULE;
 
-    /** Which response a function receives, if it is a registered handler. */
-    function frameworkOf(fn: FunctionNode): Framework | undefined {
-      const registration = registrationOf(fn);
+    /**
+     * How a function or a reference to it is registered, when `node` is an argument of the call:
+     * `app.get(path, node)`, `http.createServer(node)`, `typed(node)`.
+     */
+    function registrationAt(node: TSESTree.Node): Framework | undefined {
+      // registrationOf reads only the argument's position in its call, so it serves an identifier too.
+      const registration = registrationOf(node as FunctionNode);
       if (registration === 'server') return 'node';
       if (registration === 'registered') return 'express';
       // `typed((req, res: Res) => ...)`: the package's registration helper.
-      const call = fn.parent;
-      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier) {
+      const call = node.parent;
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee.type === AST_NODE_TYPES.Identifier &&
+        call.arguments.includes(node as TSESTree.CallExpressionArgument)
+      ) {
         const origin = importOf(call.callee.name, sourceCode.getScope(call));
         if (origin && modules.has(origin.source) && origin.imported === REGISTRATION_HELPER) return 'express';
+      }
+      return undefined;
+    }
+
+    /** Which response a function receives, if it is registered inline or by name in this file. */
+    function frameworkOf(fn: FunctionNode): { framework: Framework; byName: boolean } | undefined {
+      const inline = registrationAt(fn);
+      if (inline) return { framework: inline, byName: false };
+      // `function getUser(req, res) {}` / `const getUser = (req, res) => {}` … `app.get('/u', getUser)`
+      const name =
+        fn.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn.id
+          : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+            ? fn.parent.id
+            : null;
+      if (!name) return undefined;
+      const variable = findVariable(name.name, sourceCode.getScope(fn));
+      for (const reference of variable?.references ?? []) {
+        const framework = registrationAt(reference.identifier);
+        if (framework) return { framework, byName: true };
       }
       return undefined;
     }
@@ -129,12 +157,20 @@ export default createRule<Options, MessageIds>({
       };
     }
 
+    function responsePosition(fn: FunctionNode): TSESTree.Identifier | undefined {
+      const param = fn.params[fn.params.length === 4 ? 2 : 1];
+      return param?.type === AST_NODE_TYPES.Identifier ? param : undefined;
+    }
+
     function check(fn: FunctionNode): void {
-      const framework = frameworkOf(fn);
-      if (framework === undefined) return;
+      const registered = frameworkOf(fn);
+      if (registered === undefined) return;
+      const { framework } = registered;
+      // Registered by name, the function itself does not show the registration: without the
+      // conventional names, fall back to the position Express and node:http pass the response in.
       const info = handlerInfo(fn, { sourceCode, types: undefined });
-      if (!info) return;
-      const param = info.response;
+      const param = info ? info.response : registered.byName ? responsePosition(fn) : undefined;
+      if (!param) return;
       const scope = sourceCode.getScope(fn);
       if (isTypeStateAnnotation(param, scope)) return;
       const wanted = OPEN_RESPONSE_TYPE[framework];
@@ -167,6 +203,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       ArrowFunctionExpression: check,
+      FunctionDeclaration: check,
       FunctionExpression: check,
     };
   },

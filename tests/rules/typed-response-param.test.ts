@@ -31,6 +31,10 @@ ruleTester.run('typed-response-param', rule, {
     // Not registered: helpers, stored functions.
     `function helper(req, res) { res.end(); }`,
     `const handler = (req, res) => res.end();`,
+    // Registered by name, annotated.
+    `${IMPORT_RES}\nfunction getUser(req, res: Res) { res.end(); }\napp.get('/u', getUser);`,
+    // A named function that is never registered.
+    `function format(a, b) { return a + b; }\nformat(1, 2);`,
     // No response parameter.
     `app.use((req) => { console.log(req.url); });`,
     // JavaScript has no annotations to ask for.
@@ -90,6 +94,17 @@ ruleTester.run('typed-response-param', rule, {
     invalid(
       `import type * as T from '${MODULE}';\nexport type X = T.SentRes;\napp.get('/', (req, res) => res.end());`,
       `import type * as T from '${MODULE}';\nexport type X = T.SentRes;\napp.get('/', (req, res: T.Res) => res.end());`,
+    ),
+    // Registered by name: a function declaration and a const arrow.
+    invalid(
+      `function getUser(req, res) {\n  res.json({});\n}\napp.get('/u', getUser);`,
+      `${IMPORT_RES}\nfunction getUser(req, res: Res) {\n  res.json({});\n}\napp.get('/u', getUser);`,
+      { line: 1 },
+    ),
+    invalid(
+      `import http from 'node:http';\n\nconst listener = (request, reply) => reply.end();\nhttp.createServer(listener);`,
+      `import http from 'node:http';\nimport type { NodeRes } from '${MODULE}';\n\nconst listener = (request, reply: NodeRes) => reply.end();\nhttp.createServer(listener);`,
+      { type: 'NodeRes', name: 'reply' },
     ),
     // A local `Res` that is something else: reported, but no suggestion that would clash.
     {
