@@ -84,7 +84,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'async
       if (!options.express4AsyncRejections) return;
       for (const fn of file.functions) {
         if (reported.has(fn.node) || !fn.handler || isMistakenHandler(fn.handler)) continue;
-        const point = uncaughtRejection(fn.handler.node, sourceCode);
+        const point = uncaughtRejection(fn.handler.node, fn.handler.registered, sourceCode);
         if (!point) continue;
         context.report({
           loc: ASTUtils.getFunctionHeadLocation(fn.handler.node, sourceCode),

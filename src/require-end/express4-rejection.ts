@@ -15,9 +15,22 @@ export interface RejectionPoint {
   readonly display: string;
 }
 
-/** The first `await` or `throw` of an async function that no `catch` of the same function covers. */
-export function uncaughtRejection(fn: FunctionNode, sourceCode: { getText(node: TSESTree.Node): string }): RejectionPoint | undefined {
+/** Packages that patch Express 4 to forward rejections (`import 'express-async-errors'`). */
+const PATCHING_PACKAGES = /['"](?:express-async-errors|@awaitjs\/express|express-promise-router)['"]/u;
+
+/**
+ * The first `await` or `throw` of an async handler that no `catch` of the same function covers.
+ * Not for a handler given to a wrapper (`asyncHandler(async (req, res) => …)`), which catches,
+ * nor in a file that loads a package patching Express to do so.
+ */
+export function uncaughtRejection(
+  fn: FunctionNode,
+  registered: boolean,
+  sourceCode: { readonly text: string; getText(node: TSESTree.Node): string },
+): RejectionPoint | undefined {
   if (!fn.async) return undefined;
+  if (!registered && fn.parent.type === AST_NODE_TYPES.CallExpression) return undefined;
+  if (PATCHING_PACKAGES.test(sourceCode.text)) return undefined;
   let found: RejectionPoint | undefined;
   const visit = (node: TSESTree.Node, caught: boolean): void => {
     if (found) return;

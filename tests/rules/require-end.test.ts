@@ -134,6 +134,11 @@ js.run('require-end', rule, {
     { code: `app.get('/a', async (req, res, next) => { try { res.json(await load()); } catch (e) { next(e); } });`, options: EXPRESS4 },
     { code: `app.get('/a', async (req, res, next) => { res.json(await load().catch(next)); });`, options: EXPRESS4 },
     { code: `app.get('/a', async (req, res) => { res.json(await load()); });` },
+    // wrapped handlers: the wrapper catches (real code: asyncHandler, catchAsync)
+    { code: `router.get('/a', asyncHandler(async (req, res) => { res.json(await load()); }));`, options: EXPRESS4 },
+    { code: `export const h = catchAsync(async (req, res, next) => { res.json(await load()); });`, options: EXPRESS4 },
+    // express-async-errors patches Express 4
+    { code: `import 'express-async-errors';\napp.get('/a', async (req, res) => { res.json(await load()); });`, options: EXPRESS4 },
   ],
   invalid: [
     // a registered handler that never answers
