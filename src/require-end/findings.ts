@@ -28,6 +28,7 @@ import {
 } from '../analysis/index.js';
 import { isNoOpCallee } from '../analysis/no-op-callees.js';
 import { memberSpec } from '../lifecycle/index.js';
+import { childNodes } from './child-nodes.js';
 
 export interface MissingEnd {
   readonly fn: FunctionNode;
@@ -68,7 +69,7 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   const { file } = context;
   const handler = fn.handler;
   const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
-  if (handlerKey && handler?.registered && !(isExtraRequestListener(node) && handlerKey.references.length === 0)) {
+  if (handlerKey && handler?.registered && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;
@@ -94,7 +95,14 @@ function check(
   mayNever: boolean,
   context: CheckContext,
 ): MissingEnd | undefined {
-  const unanswered = fn.exits.filter((exit) => !answers(fn, node, exit, key) && !isOnceGuard(exit.returnNode, context.sourceText));
+  const relaxed = hasFinally(node);
+  const unanswered = fn.exits.filter(
+    (exit) =>
+      !answers(fn, node, exit, key) &&
+      !(relaxed && fn.exitState(exit, key).answered === 'maybe') &&
+      !isOnceGuard(exit.returnNode, context.sourceText) &&
+      !isGoneGuard(exit.returnNode),
+  );
   if (unanswered.length === 0) return undefined;
   if (mayNever && unanswered.length === fn.exits.length) return { fn: node, messageId: 'neverResponds', where: '' };
   const first = unanswered.reduce((a, b) => (position(a) <= position(b) ? a : b));
@@ -103,15 +111,58 @@ function check(
 }
 
 /**
+ * ESLint's code paths leave a `finally` block through one segment for `return` and `throw` alike,
+ * so the exit after it also carries the paths that threw (and did not answer, rightly). In a
+ * function with a `finally`, only an exit that answers on no path is reported.
+ */
+function hasFinally(node: FunctionNode): boolean {
+  const visit = (current: TSESTree.Node): boolean => {
+    if (current !== node && isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer) return true;
+    return childNodes(current).some(visit);
+  };
+  return visit(node.body);
+}
+
+/** The `if` whose consequent is just this `return` (with or without braces). */
+function guardingIf(returnNode: TSESTree.ReturnStatement): TSESTree.IfStatement | undefined {
+  let parent = returnNode.parent;
+  if (parent.type === AST_NODE_TYPES.BlockStatement && parent.body.length === 1) parent = parent.parent;
+  return parent.type === AST_NODE_TYPES.IfStatement && parent.alternate !== returnNode ? parent : undefined;
+}
+
+/** Client gone: `if (req.aborted) return`, `if (res.destroyed || res.closed) return`. */
+const GONE = new Set(['aborted', 'destroyed', 'closed']);
+
+function isGoneGuard(returnNode: TSESTree.ReturnStatement | undefined): boolean {
+  const test = returnNode && !returnNode.argument ? guardingIf(returnNode)?.test : undefined;
+  const mentionsGone = (node: TSESTree.Node): boolean => {
+    const expr = unwrapTs(node);
+    if (expr.type === AST_NODE_TYPES.LogicalExpression) return mentionsGone(expr.left) || mentionsGone(expr.right);
+    if (expr.type !== AST_NODE_TYPES.MemberExpression || expr.computed) return false;
+    return expr.property.type === AST_NODE_TYPES.Identifier && GONE.has(expr.property.name);
+  };
+  return test !== undefined && mentionsGone(test);
+}
+
+/**
+ * `app.get('/hang', (req, res) => {})`, `(req, _res) => { seen.push(req) }`: a stub, or a test
+ * server that does not answer on purpose.
+ */
+function isDeliberate(node: FunctionNode, handler: HandlerInfo): boolean {
+  if (handler.response.name.startsWith('_')) return true;
+  return node.body.type === AST_NODE_TYPES.BlockStatement && node.body.body.length === 0;
+}
+
+/**
  * `if (called) return; called = true; next(err)`: a callback that may run twice answers once;
  * the early return is the second run, after the first one answered.
  */
 function isOnceGuard(returnNode: TSESTree.ReturnStatement | undefined, sourceText: string): boolean {
   if (!returnNode || returnNode.argument) return false;
-  let parent = returnNode.parent;
-  if (parent.type === AST_NODE_TYPES.BlockStatement && parent.body.length === 1) parent = parent.parent;
-  if (parent.type !== AST_NODE_TYPES.IfStatement) return false;
-  const test = unwrapTs(parent.test);
+  const guard = guardingIf(returnNode);
+  if (!guard) return false;
+  const test = unwrapTs(guard.test);
   let flag: string | undefined;
   if (test.type === AST_NODE_TYPES.Identifier) flag = test.name;
   else if (test.type === AST_NODE_TYPES.MemberExpression && !test.computed && test.property.type === AST_NODE_TYPES.Identifier) {

@@ -115,6 +115,15 @@ js.run('require-end', rule, {
   });
 });`,
     `app.get('/f', (req, res, next) => { res.sendFile(file, (err) => { if (err) next(err); }); });`,
+    // the client is gone: nobody to answer
+    `app.get('/a', (req, res) => { load((err, x) => { if (req.aborted) return; res.json(x); }); });`,
+    `app.get('/a', (req, res) => { src.on('end', () => { if (res.destroyed || res.closed) { return; } res.end(); }); });`,
+    // stubs and test servers that do not answer on purpose
+    `app.get('/hang', (req, res) => {});`,
+    `http.createServer((req, _res) => { seen.push(req.url); });`,
+    // return through finally
+    `app.get('/a', async (req, res, next) => { try { return res.json(await load()); } catch (e) { next(e); } finally { release(); } });`,
+    `app.get('/a', async (req, res) => { try { return res.json(await load()); } finally { release(); } });`,
     // a .then step that answers early hands the rest to the next step of the chain
     `app.get('/a', (req, res, next) => { find(id).then((u) => { if (!u) return res.sendStatus(404); audit(u); }).then(() => res.json({ ok: true })).catch(next); });`,
     // error callbacks of a chain that answers: passing on, answering, rethrowing, recovering
@@ -253,6 +262,11 @@ js.run('require-end', rule, {
   }
 }`,
       errors: [some(1)],
+    },
+    // with a finally, an exit that answers on no path is still reported
+    {
+      code: `app.get('/a', async (req, res) => { try { await load(); } finally { release(); } });`,
+      errors: [never(1)],
     },
     // a flag that is never set to true is not a once guard
     { code: `app.get('/a', (req, res) => { if (skip) return; res.end(); });`, errors: [some(1, 1)] },
