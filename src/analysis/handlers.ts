@@ -61,7 +61,7 @@ const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 const SERVER_MODULE_NAME = /^(?:https?|http2|node:https?|node:http2)$/u;
 const REQUEST_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 
-const REQ_NAME = /^_?(?:req|request)$/u;
+const REQ_NAME = /^(?:_?(?:req|request)|_{1,2})$/u;
 const RES_NAME = /^_?(?:res|response)$/u;
 const NEXT_NAME = /^_?next$/u;
 const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;

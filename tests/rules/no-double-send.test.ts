@@ -531,6 +531,11 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
       ],
     },
     {
+      // an exported controller whose unused request is \`_\`
+      code: `export const list = async (_, res) => { res.json(a); res.json(b); };`,
+      errors: [error('alreadyFinished', 1, 'res.json()', 'res.json()', 1, `export const list = async (_, res) => { return res.json(a); res.json(b); };`)],
+    },
+    {
       // await does not reset the state
       code: `app.get('/u', async (req, res) => {
   res.json(await a());
