@@ -68,7 +68,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'async
     };
     return subscribeToAnalysis(context, analysisOptions, (file) => {
       const reported = new Set<unknown>();
-      for (const found of findMissingEnds(file, sourceCode.text)) {
+      for (const found of findMissingEnds(file, sourceCode)) {
         reported.add(found.fn);
         context.report({
           loc: ASTUtils.getFunctionHeadLocation(found.fn, sourceCode),

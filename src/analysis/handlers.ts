@@ -135,8 +135,8 @@ function isServerFactory(callee: TSESTree.Node): boolean {
   return object.type === AST_NODE_TYPES.Identifier && SERVER_MODULE_NAME.test(object.name);
 }
 
-/** How `fn` is registered, if it is an argument of a handler registration. */
-export function registrationOf(fn: FunctionNode): 'registered' | 'server' | undefined {
+/** How `fn` is registered, if it is an argument of a handler registration (also a function's name: `app.use(onError)`). */
+export function registrationOf(fn: FunctionNode | TSESTree.Identifier): 'registered' | 'server' | undefined {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
   const callee = unwrapTs(call.callee);

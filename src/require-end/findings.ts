@@ -13,11 +13,12 @@
  * callbacks of array iteration, timers and stream events other than `end`/`error`, which answer
  * for a part of the work while other code answers for the rest.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   calleeName,
   isFunctionNode,
+  registrationOf,
   unwrapTs,
   type FileAnalysis,
   type FunctionAnalysis,
@@ -49,9 +50,9 @@ const KOA_CONTEXT = /^_?(?:ctx|context)$/u;
 const NEXT_LIKE = /^_?next$/u;
 const ERROR_LIKE = /^_?(?:err|error|e|ex)$/u;
 
-export function findMissingEnds(file: FileAnalysis, sourceText: string): MissingEnd[] {
+export function findMissingEnds(file: FileAnalysis, sourceCode: Readonly<TSESLint.SourceCode>): MissingEnd[] {
   const out: MissingEnd[] = [];
-  const context: CheckContext = { file, sourceText };
+  const context: CheckContext = { file, sourceText: sourceCode.text, sourceCode };
   for (const fn of file.functions) {
     if (!isFunctionNode(fn.node)) continue;
     const found = missingEndIn(fn, fn.node, context);
@@ -63,13 +64,29 @@ export function findMissingEnds(file: FileAnalysis, sourceText: string): Missing
 interface CheckContext {
   readonly file: FileAnalysis;
   readonly sourceText: string;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/** `function onError(err, req, res, next) {…}` … `app.use(onError)`: registered by its name. */
+function registeredByName(node: FunctionNode, context: CheckContext): boolean {
+  const declaration: TSESTree.Node | undefined =
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+      ? node
+      : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node
+        ? node.parent
+        : undefined;
+  const name = declaration?.type === AST_NODE_TYPES.FunctionDeclaration ? declaration.id?.name : declaration?.type === AST_NODE_TYPES.VariableDeclarator && declaration.id.type === AST_NODE_TYPES.Identifier ? declaration.id.name : undefined;
+  if (!declaration || name === undefined) return false;
+  const variable = context.sourceCode.getDeclaredVariables(declaration).find((v) => v.name === name);
+  return variable?.references.some((ref) => registrationOf(ref.identifier as TSESTree.Identifier) !== undefined) ?? false;
 }
 
 function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckContext): MissingEnd | undefined {
   const { file } = context;
   const handler = fn.handler;
   const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
-  if (handlerKey && handler?.registered && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
+  const registered = handler?.registered === true || registeredByName(node, context);
+  if (handlerKey && handler && registered && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;

@@ -93,6 +93,8 @@ js.run('require-end', rule, {
     { code: `app.get('/a', (req, res) => { respond(res, data); });`, options: [{ unknownCalleesHandOff: false, handOffHelpers: ['respond'] }] },
     // a local helper that finishes on every path
     `function send404(res) { res.status(404).end(); } app.get('/a', (req, res) => { send404(res); });`,
+    // registered by name and answering
+    `function show(req, res) { res.json(1); } app.get('/', show);`,
     // not handlers: never touch a response API, never registered
     `function log(req, res) { console.log(req.url, res.statusCode); }`,
     `function pick(req, res) { return res ? req : null; }`,
@@ -299,6 +301,15 @@ js.run('require-end', rule, {
       code: `app.get('/a', (req, res) => { src.on('error', (e) => { if (e.code === 'ENOENT') res.sendStatus(404); }); src.pipe(res); });`,
       errors: [some(1)],
     },
+    // registered by name: checked like an inline handler
+    {
+      code: `function onError(err, req, res, next) {
+  console.error(err);
+}
+app.use(onError);`,
+      errors: [never(1)],
+    },
+    { code: `const show = (req, res) => { log(req.url); };\nrouter.get('/x', show);`, errors: [never(1)] },
     // a handler declared apart from its registration, with an answer on some path
     { code: `function show(req, res) { if (user) res.json(user); }`, errors: [some(1)] },
     { code: `function auth(req, res, next) { if (ok(req)) return next(); }`, errors: [some(1)] },
