@@ -102,11 +102,15 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
   const writes = spec.effect === 'writeBody' || spec.writesDataWithArgs === true;
   const ending = spec.writesDataWithArgs === true;
   const isExpressFinisher = spec.framework === 'express' && spec.effect === 'finish';
+  // The four operations a call can be (with/without data, with/without a callback), computed once.
+  const operations: Operation[] = [false, true].flatMap((hasCallback) =>
+    [false, true].map((hasData) => operationOf(spec, { hasData, hasCallback })),
+  );
   const guarded: Method = function (this: Res, ...args: unknown[]): unknown {
     if (active === this) return original.apply(this, args);
-    const last = args[args.length - 1];
-    const hasCallback = typeof last === 'function';
-    const op: Operation = operationOf(spec, { hasData: typeof args[0] !== 'function' && Boolean(args[0]), hasCallback });
+    const hasCallback = typeof args[args.length - 1] === 'function';
+    const hasData = typeof args[0] !== 'function' && Boolean(args[0]);
+    const op = operations[(hasCallback ? 2 : 0) + (hasData ? 1 : 0)] as Operation;
     let st = stateOf(this);
     if (st?.muted === true) return original.apply(this, args);
 
@@ -124,7 +128,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     }
 
     const before = lifecycleOf(this, st);
-    const row = violationFor(before, op);
+    const row = before === 'open' ? undefined : violationFor(before, op);
     if (row) {
       const error = raise(
         context,
