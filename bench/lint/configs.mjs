@@ -1,7 +1,7 @@
 // The ESLint configs the lint benchmark compares, shared by the in-process runs (ESLint Node API)
 // and the CLI runs (TIMING, --concurrency), which load them through the generated config file in
 // the corpus (see `writeCliConfig`). The plugin is the BUILT one from dist/, as users get it.
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import js from '@eslint/js';
@@ -9,11 +9,33 @@ import tsParser from '@typescript-eslint/parser';
 import globals from 'globals';
 
 export const PREFIX = 'response-lifecycle';
-// BENCH_DIST: another build's dist/ to measure instead (e.g. a candidate fix built elsewhere).
-const DIST = path.resolve(process.env.BENCH_DIST ?? path.resolve(import.meta.dirname, '../../dist'), 'src/index.js');
+const CACHE = path.resolve(import.meta.dirname, '../.cache');
+
+/** The build to measure: $BENCH_DIST (a snapshot, or another build's dist/) or the project's dist/. */
+const distDir = () => path.resolve(process.env.BENCH_DIST ?? path.resolve(import.meta.dirname, '../../dist'));
 
 export async function loadPlugin() {
-  return (await import(pathToFileURL(DIST).href)).default;
+  return (await import(pathToFileURL(path.join(distDir(), 'src/index.js')).href)).default;
+}
+
+/**
+ * Copy the build to bench/.cache/plugin/dist and measure that copy (in this process and, through
+ * $BENCH_DIST, in the CLI runs): in a shared tree someone else's `npm run build` empties dist/
+ * for a while, which must not break or change a benchmark that runs for minutes. Waits up to a
+ * minute for a build in progress to produce dist/.
+ */
+export async function snapshotDist(log) {
+  const from = distDir();
+  for (let waited = 0; !existsSync(path.join(from, 'src/index.js')); waited += 5) {
+    if (waited >= 60) throw new Error(`no build at ${from}: run \`npm run build\` first`);
+    log(`waiting for a build at ${from} ...`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+  const to = path.join(CACHE, 'plugin/dist');
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  process.env.BENCH_DIST = to;
+  return to;
 }
 
 const IGNORE_CLI_CONFIG = { ignores: ['eslint.config.mjs'] };

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PREFIX, loadPlugin, pluginRulesConfig, writeCliConfig } from './configs.mjs';
+import { PREFIX, loadPlugin, pluginRulesConfig, snapshotDist, writeCliConfig } from './configs.mjs';
 import { CACHE, CORPUS, CORPUS_TS, prepareCorpus } from './corpus.mjs';
 import { longHandler } from './generate.mjs';
 import { lintMarkdown } from './report.mjs';
@@ -26,6 +26,7 @@ const log = (line = '') => console.log(line);
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
+await snapshotDist(log);
 const plugin = await loadPlugin();
 const pluginRules = Object.keys(plugin.rules).sort();
 const recommended = Object.keys(plugin.configs.recommended.rules).map((id) => id.slice(PREFIX.length + 1));
