@@ -208,7 +208,24 @@ function answers(fn: FunctionAnalysis, node: FunctionNode, exit: FunctionExit, k
     : node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression
       ? node.body
       : undefined;
-  return value !== undefined && value !== null && returnsResult(value, key);
+  if (value === undefined || value === null) return false;
+  // `function validate(req, res) { …; return false; } … return true;`: a helper given the response
+  // tells its caller, which answers for the rest.
+  if (isOwnParameter(key, node) && !registeredHere(node) && isPlainLiteral(value)) return true;
+  return returnsResult(value, key);
+}
+
+function isOwnParameter(key: ResponseKey, node: FunctionNode): boolean {
+  const def = key.defs[0];
+  return def?.type === 'Parameter' && def.node === node;
+}
+
+function registeredHere(node: FunctionNode): boolean {
+  return registrationOf(node) !== undefined;
+}
+
+function isPlainLiteral(value: TSESTree.Node): boolean {
+  return unwrapTs(value).type === AST_NODE_TYPES.Literal;
 }
 
 /**

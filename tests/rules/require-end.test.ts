@@ -93,6 +93,8 @@ js.run('require-end', rule, {
     { code: `app.get('/a', (req, res) => { respond(res, data); });`, options: [{ unknownCalleesHandOff: false, handOffHelpers: ['respond'] }] },
     // a local helper that finishes on every path
     `function send404(res) { res.status(404).end(); } app.get('/a', (req, res) => { send404(res); });`,
+    // a helper given the response returns a verdict its caller acts on
+    `function validate(req, res) { if (!req.body.name) { res.status(400).send('name'); return false; } return true; }`,
     // registered by name and answering
     `function show(req, res) { res.json(1); } app.get('/', show);`,
     // not handlers: never touch a response API, never registered
@@ -202,6 +204,8 @@ js.run('require-end', rule, {
       errors: [some(1, 3)],
     },
     { code: `app.get('/a', (req, res) => { if (a) return null; res.end(); });`, errors: [some(1, 1)] },
+    // a literal from a callback is no verdict for anyone
+    { code: `app.get('/a', (req, res) => { load().then((x) => { if (!x) return false; res.json(x); }); });`, errors: [some(1, 1)] },
     { code: `app.get('/a', (req, res) => { if (a) return res.status(400); res.end(); });`, errors: [some(1, 1)] },
     // the first offending path is named, and one report per function
     {
@@ -366,6 +370,7 @@ export function show(req: Request, res: Response) { if (!user) { res.sendStatus(
     // a fetch Response is not a response to answer
     `export async function f(req: Request, res: Response) { if (a) return; await res.json(); }`,
     `app.get('/a', (req: unknown, res: express.Response) => { res.end(); });`,
+    `import type { Response } from 'express';\nexport function sendIf(res: Response, x: unknown) { if (!x) return null; res.json(x); return x; }`,
     `import type { NextApiRequest, NextApiResponse } from 'next';
 export function requirePost(handler: (q: NextApiRequest, s: NextApiResponse) => void) {
   return async function (req: NextApiRequest, res: NextApiResponse) {
