@@ -437,6 +437,15 @@ export function a(input: unknown, output: Response) {
       errors: [some(2)],
     },
     {
+      // inferred from the router's types, no annotation
+      code: `import express from 'express';
+const router = express.Router();
+router.get('/a', (req, res) => {
+  if (req.query.x) res.json(1);
+});`,
+      errors: [some(3)],
+    },
+    {
       code: `import * as http from 'node:http';
 export function a(q: http.IncomingMessage, s: http.ServerResponse, done: () => void) {
   if (q.url === '/') { s.end('ok'); return; }
