@@ -12,6 +12,7 @@ import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Op
 import { assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
+import { looksLikeResponder } from './responder-names.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Origin, ResponseKey } from './state.js';
 
@@ -274,6 +275,7 @@ export class Collector {
           handsOff: this.handsOff(name) && !isNoOpCallee(callee),
           tryNode: enclosingTry(node),
           resultUsed: isResultUsed(node),
+          responderName: looksLikeResponder(name) && this.options.unknownCalleesHandOff,
         });
       }
     });

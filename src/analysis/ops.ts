@@ -35,6 +35,8 @@ export type Op =
       readonly tryNode: TSESTree.TryStatement | undefined;
       /** The caller tests or keeps the result (`if (!validate(req, res)) return;`). */
       readonly resultUsed: boolean;
+      /** Named like a helper that answers (`sendError`, `errorResponse`): see ./responder-names.ts. */
+      readonly responderName: boolean;
     }
   /**
    * A nested function that uses `keys` is created here: it may finish them later (an escape for

@@ -401,6 +401,14 @@ export class Solver {
         }
         const found = op.target ? this.summary(op.target, op.argIndex) : undefined;
         const summary = found ? correlated(found, op.resultUsed) : undefined;
+        if (!summary && op.responderName && !op.resultUsed) {
+          // A helper from elsewhere named like one that answers: it may finish (and it takes over).
+          if (report) this.check(frame, op.key, ks, FINISH, op.origin, false, report);
+          return touch(state, op.key, (before) => ({
+            ...poison(markEnded(before, op.origin, false), before, FINISH, op.origin),
+            handedOff: 2,
+          }));
+        }
         if (!summary) return op.handsOff ? withKey(state, op.key, { ...ks, handedOff: 2 }) : state;
         if (summary.ended !== 0 && report) this.check(frame, op.key, ks, FINISH, op.origin, summary.ended === 2, report);
         return touch(state, op.key, (before) => bySummary(before, summary, op.origin));

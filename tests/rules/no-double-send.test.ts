@@ -82,6 +82,10 @@ js.run('no-double-send', rule, {
     // a helper that answers on some paths and tells the caller through its result
     `function check(req, res) { if (!req.body) { res.sendStatus(400); return false; } return true; }
 app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
+    // helpers from other modules: named like responders (returned) or not (a logger)
+    `import { sendError } from './http.js'; app.get('/u', (req, res) => { if (!u) return sendError(res, 404); res.json(u); });`,
+    `import { logResponse } from './log.js'; app.get('/u', (req, res) => { logResponse(res); res.json(u); });`,
+    `app.get('/u', async (req, res) => { try { res.json(await load()); } catch (e) { handleError(res, e); } });`,
     // passing on and answering on exclusive paths
     `app.get('/u', (req, res, next) => { if (err) return next(err); res.json(data); });`,
     `app.get('/u', (req, res, next) => { if (err) { next(err); } else { res.json(data); } });`,
@@ -527,6 +531,21 @@ export function show(req, res) { return res.render('x'); res.send('y'); }`),
         error('afterNext', 3, 'next()', 'next()', 2, `app.use((req, res, next) => {
   return next();
   next();
+});`),
+      ],
+    },
+    {
+      // a helper from another module named like a responder may finish the response
+      code: `import { errorResponse } from './http.js';
+app.get('/u', (req, res) => {
+  if (!user) { errorResponse(res, 404, 'not found'); }
+  res.json(user);
+});`,
+      errors: [
+        error('mayBeFinished', 4, 'res.json()', 'errorResponse()', 3, `import { errorResponse } from './http.js';
+app.get('/u', (req, res) => {
+  if (!user) { return errorResponse(res, 404, 'not found'); }
+  res.json(user);
 });`),
       ],
     },
