@@ -85,8 +85,7 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   const { file } = context;
   const handler = fn.handler;
   const handlerKey = handler && !isMistakenHandler(handler) ? file.responseOf(handler) : undefined;
-  const registered = handler?.registered === true || registeredByName(node, context);
-  if (handlerKey && handler && registered && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
+  if (handlerKey && handler && (handler.registered || registeredByName(node, context)) && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;
@@ -112,11 +111,11 @@ function check(
   mayNever: boolean,
   context: CheckContext,
 ): MissingEnd | undefined {
-  const relaxed = hasFinally(node);
+  let relaxed: boolean | undefined;
   const unanswered = fn.exits.filter(
     (exit) =>
       !answers(fn, node, exit, key) &&
-      !(relaxed && fn.exitState(exit, key).answered === 'maybe') &&
+      !(fn.exitState(exit, key).answered === 'maybe' && (relaxed ??= hasFinally(node))) &&
       !isOnceGuard(exit.returnNode, context.sourceText) &&
       !isGoneGuard(exit.returnNode),
   );
