@@ -17,7 +17,7 @@ const VARIANTS = {
   throw: { mode: 'throw' },
   'throw, firstStack after-first-violation': { mode: 'throw', firstStack: 'after-first-violation' },
 };
-const ITERATIONS = 20_000;
+const ITERATIONS = 10_000;
 
 function nodeHandler(_req, res) {
   res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -8,7 +8,7 @@
 // window on 127.0.0.1 with 100 connections. Prints median req/s, median p99 latency and server CPU
 // time per request (from /proc/<pid>/stat, less sensitive to noise from other work on the machine).
 //
-// Environment: GUARD_BENCH_ROUNDS (3), GUARD_BENCH_SECONDS (8), GUARD_BENCH_WARMUP (2),
+// Environment: GUARD_BENCH_ROUNDS (3), GUARD_BENCH_SECONDS (6), GUARD_BENCH_WARMUP (2),
 // GUARD_BENCH_PIPELINING (10: saturates the server, so its per-request cost shows).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROUNDS = Number(process.env.GUARD_BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.GUARD_BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.GUARD_BENCH_SECONDS ?? 6);
 const WARMUP = Number(process.env.GUARD_BENCH_WARMUP ?? 2);
 const PIPELINING = Number(process.env.GUARD_BENCH_PIPELINING ?? 10);
 const CONNECTIONS = 100;

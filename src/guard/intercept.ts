@@ -71,7 +71,7 @@ function recordTransition(
   }
 }
 
-/** Throw (throw mode) after making sure the client is not left hanging by a muted write. */
+/** Throw (throw mode) after making sure the client is not left hanging by a refused write. */
 function refuse(res: Res, error: Error, headCommitted: boolean): never {
   ensureState(res).muted = true;
   if (headCommitted) {
