@@ -166,6 +166,27 @@ describe('set-up', () => {
     expect(Object.getPrototypeOf(express.response)).toBe(http.ServerResponse.prototype);
   });
 
+  it("guard() also guards responses of a server built with the program's own ServerResponse class", async () => {
+    class OwnResponse extends http.ServerResponse {}
+    const rec = recorder();
+    const listener = guard(
+      (_req, res) => {
+        res.end('a');
+        res.end();
+      },
+      { mode: 'report', onViolation: rec.onViolation },
+    );
+    const server = http.createServer({ ServerResponse: OwnResponse }, listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    await get(port, '/');
+    await get(port, '/');
+    await settle();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    expect(rec.violations.map((v) => v.rule)).toEqual(['no-double-send', 'no-double-send']);
+  });
+
   it('adds no listener and no own property of its own to a response', async () => {
     const seen: { listeners: number; keys: string[] }[] = [];
     const probe: http.RequestListener = (_req, res) => {
