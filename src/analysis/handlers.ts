@@ -205,13 +205,21 @@ export function responseTypeAnnotation(
   if (typeName.type !== AST_NODE_TYPES.Identifier) return 'other';
   const source = importSourceOf(typeName.name, scope);
   const imported = importedNameOf(typeName.name, scope) ?? typeName.name;
-  if (source === undefined) return 'other';
+  if (source === undefined) {
+    // A global (fetch's `Response`, `Array`, …) is not a response; a type declared in this file
+    // (`interface ApiResponse extends Response`) says nothing either way.
+    return findVariable(typeName.name, scope) ? undefined : 'other';
+  }
   if (imported === 'Response' && EXPRESS_RESPONSE_MODULES.test(source)) return 'response';
   if (NODE_RESPONSE_TYPES.has(imported) && NODE_HTTP_MODULES.test(source)) return 'response';
   if (TYPE_STATE_NAMES.has(imported)) return 'response';
   if (imported === 'NextApiResponse' && NEXT_MODULES.test(source)) return 'response';
-  return 'other';
+  // Client responses (fetch implementations, HTTP clients, test agents) are never server responses;
+  // a type from any other module (`import { AppResponse } from './types'`) says nothing either way.
+  return CLIENT_MODULES.test(source) ? 'other' : undefined;
 }
+
+const CLIENT_MODULES = /^(?:undici|node-fetch|cross-fetch|isomorphic-fetch|axios|got|ky|superagent|supertest|light-my-request|@hapi\/shot|needle|request|node:http2?|https?)$/u;
 
 function findVariable(name: string, scope: TSESLint.Scope.Scope): TSESLint.Scope.Variable | undefined {
   for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {

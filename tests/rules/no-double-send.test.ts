@@ -583,6 +583,9 @@ ts.run('no-double-send (TS annotations, no program)', rule, {
     // a global (fetch) Response is not a response
     `async function f(req: Request, res: Response) { await res.json(); await res.json(); }`,
     `function f(a: unknown, res: number[]) { res.map(String); }`,
+    // client responses in the (req, res) shape
+    `import type { AxiosResponse } from 'axios'; export function f(req: unknown, res: AxiosResponse) { res.send(); res.send(); }`,
+    `import type { IncomingMessage } from 'node:http'; export function f(req: unknown, res: IncomingMessage) { res.end(); res.end(); }`,
   ],
   invalid: [
     {
@@ -597,6 +600,17 @@ export function reply(data: unknown, out: Response) {
   return out.json(data);
   out.json(data);
 }`),
+      ],
+    },
+    {
+      // a response type declared in the file says nothing either way: the registration decides
+      code: `import type { Response } from 'express';
+interface ApiResponse extends Response { locals: { user: string } }
+app.get('/me', (req, res: ApiResponse) => { res.json(1); res.json(2); });`,
+      errors: [
+        error('alreadyFinished', 3, 'res.json()', 'res.json()', 3, `import type { Response } from 'express';
+interface ApiResponse extends Response { locals: { user: string } }
+app.get('/me', (req, res: ApiResponse) => { return res.json(1); res.json(2); });`),
       ],
     },
     {
