@@ -1,5 +1,5 @@
 import { ASTUtils } from '@typescript-eslint/utils';
-import { subscribeToAnalysis } from '../src/analysis/index.js';
+import { isFunctionNode, subscribeToAnalysis } from '../src/analysis/index.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
@@ -13,10 +13,10 @@ interface Options {
   express4AsyncRejections: boolean;
 }
 
-const { neverResponds, someNotRespond, asyncRejectionHangs } = MESSAGES['require-end'];
+const { neverResponds, someNotRespond, swallowedRejection, asyncRejectionHangs } = MESSAGES['require-end'];
 
 /** A handler path that neither finishes the response nor passes the request on leaves the client waiting. */
-export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'asyncRejectionHangs'>({
+export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swallowedRejection' | 'asyncRejectionHangs'>({
   name: 'require-end',
   meta: {
     type: 'problem',
@@ -57,7 +57,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'async
       },
     ],
     defaultOptions: [{ finishingHelpers: [], handOffHelpers: [], unknownCalleesHandOff: true, express4AsyncRejections: false }],
-    messages: { neverResponds, someNotRespond, asyncRejectionHangs },
+    messages: { neverResponds, someNotRespond, swallowedRejection, asyncRejectionHangs },
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -76,10 +76,14 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'async
           data: { where: found.where },
         });
       }
-      for (const fn of swallowingErrorCallbacks(file, sourceCode, returnsResult)) {
-        if (reported.has(fn)) continue;
-        reported.add(fn);
-        context.report({ loc: ASTUtils.getFunctionHeadLocation(fn, sourceCode), messageId: 'neverResponds' });
+      for (const { handler, method } of swallowingErrorCallbacks(file, sourceCode, returnsResult)) {
+        if (reported.has(handler)) continue;
+        reported.add(handler);
+        context.report({
+          loc: isFunctionNode(handler) ? ASTUtils.getFunctionHeadLocation(handler, sourceCode) : handler.loc,
+          messageId: 'swallowedRejection',
+          data: { operation: method, line: handler.loc.start.line },
+        });
       }
       if (!options.express4AsyncRejections) return;
       for (const fn of file.functions) {

@@ -39,6 +39,8 @@ export const MESSAGES = {
       'This handler never finishes the response or calls next(); the client waits until a timeout. Send a response (e.g. `res.end()`) or call `next()` on every path.',
     someNotRespond:
       'This function answers the request on some paths, but the path that returns at {{where}} neither finishes the response nor calls next(); the client waits until a timeout. Send a response or call `next()` on that path.',
+    swallowedRejection:
+      'The `.{{operation}}()` handler on line {{line}} swallows the error of a promise chain that answers the request, without answering it: when the chain fails, the client waits until a timeout. Call `next(err)` or send an error response there.',
     asyncRejectionHangs:
       'This async handler can reject (`{{operation}}` on line {{line}} is outside try/catch), and Express 4 does not catch rejected promises: the client waits until a timeout. Catch the error and call `next(err)`, or use Express 5.',
     notEndedAtRuntime:

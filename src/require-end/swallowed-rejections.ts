@@ -20,15 +20,23 @@ import {
   type FunctionNode,
   type ResponseKey,
 } from '../analysis/index.js';
+import { isNoOpCallee } from '../analysis/no-op-callees.js';
 import { childNodes } from './child-nodes.js';
+
+export interface SwallowedRejection {
+  /** The error callback, or the logger given in its place (`.catch(console.error)`). */
+  readonly handler: TSESTree.Node;
+  /** `catch` or `then` */
+  readonly method: string;
+}
 
 export function swallowingErrorCallbacks(
   file: FileAnalysis,
   sourceCode: Readonly<TSESLint.SourceCode>,
   returnsResult: (value: TSESTree.Node, key: ResponseKey) => boolean,
-): FunctionNode[] {
+): SwallowedRejection[] {
   const byNode = new Map<TSESTree.Node, FunctionAnalysis>(file.functions.map((fn) => [fn.node, fn]));
-  const out: FunctionNode[] = [];
+  const out: SwallowedRejection[] = [...loggersAsErrorHandlers(file, byNode)];
   for (const fn of file.functions) {
     const node = fn.node;
     if (!isFunctionNode(node) || !isErrorCallback(node)) continue;
@@ -42,7 +50,29 @@ export function swallowingErrorCallbacks(
       const value = exit.returnNode ? exit.returnNode.argument : node.expression ? node.body : undefined;
       return !value || !returnsResult(value, key);
     });
-    if (swallows) out.push(node);
+    if (swallows) out.push({ handler: node, method: calleeName(call.callee) ?? 'catch' });
+  }
+  return out;
+}
+
+/** `.catch(console.error)` at the end of a chain that answers: a logger is no error handler. */
+function loggersAsErrorHandlers(file: FileAnalysis, byNode: ReadonlyMap<TSESTree.Node, FunctionAnalysis>): SwallowedRejection[] {
+  const out: SwallowedRejection[] = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const fn of file.functions) {
+    // the `.then` callbacks that answer; walk up to the end of their chain
+    const call = fn.node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || calleeName(call.callee) !== 'then' || call.arguments[0] !== fn.node) continue;
+    if (!fn.responses.some((key) => fn.ownAnswers.has(key))) continue;
+    let end: TSESTree.CallExpression = call;
+    while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.parent?.type === AST_NODE_TYPES.CallExpression && end.parent.parent.callee === end.parent) {
+      end = end.parent.parent;
+    }
+    if (seen.has(end)) continue;
+    seen.add(end);
+    const name = calleeName(end.callee);
+    const handler = name === 'catch' ? end.arguments[0] : undefined;
+    if (handler && !isFunctionNode(handler) && isNoOpCallee(handler) && !byNode.has(handler)) out.push({ handler, method: name ?? 'catch' });
   }
   return out;
 }

@@ -32,6 +32,11 @@ const rejects = (line: number, operation: string, at: number) => ({
   line,
   data: { operation, line: at },
 });
+const swallowed = (line: number, operation: 'catch' | 'then', at = line) => ({
+  messageId: 'swallowedRejection' as const,
+  line,
+  data: { operation, line: at },
+});
 const EXPRESS4 = [{ express4AsyncRejections: true }];
 
 js.run('require-end', rule, {
@@ -137,6 +142,7 @@ js.run('require-end', rule, {
     `app.get('/a', (req, res) => { load().then((x) => res.json(x), (e) => res.status(500).end()); });`,
     `app.get('/a', (req, res) => { load().catch(() => null).then((x) => res.json(x)); });`,
     `app.get('/a', (req, res) => { load().then((x) => res.json(x)).catch((e) => Promise.reject(e)); });`,
+    `app.get('/a', (req, res) => { load().then((x) => res.json(x)).catch(handleError(res)); });`,
     // a chain that does not answer the response is not this rule's business
     `warm().then(() => log('ok')).catch((e) => console.error(e));`,
     // a once guard: the early return is a second run after the first one answered (multer)
@@ -246,15 +252,23 @@ js.run('require-end', rule, {
     .then((x) => res.json(x))
     .catch((err) => console.log(err));
 });`,
-      errors: [never(4)],
+      errors: [swallowed(4, 'catch')],
+    },
+    {
+      code: `app.get('/a', (req, res) => {
+  load()
+    .then((x) => res.json(x))
+    .catch(console.error);
+});`,
+      errors: [swallowed(4, 'catch')],
     },
     {
       code: `function list(req, res) {
   Item.find().then((items) => { res.json(items); }).catch((e) => {});
 }`,
-      errors: [never(2)],
+      errors: [swallowed(2, 'catch')],
     },
-    { code: `app.get('/a', (req, res) => { load().then((x) => res.json(x), function (e) { log(e); }); });`, errors: [never(1)] },
+    { code: `app.get('/a', (req, res) => { load().then((x) => res.json(x), function (e) { log(e); }); });`, errors: [swallowed(1, 'then')] },
     // middleware declared apart that answers only through a callback on one branch
     {
       code: `function auth(req, res, next) {
