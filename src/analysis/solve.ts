@@ -16,6 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { violationFor, type LifecycleState, type Operation, type RuleId, type ViolationRow } from '../lifecycle/index.js';
 import { isFunctionNode } from './handlers.js';
 import type { Branch, Frame, Op } from './ops.js';
+import { Worklist, reversePostorder } from './worklist.js';
 import {
   OPEN,
   joinState,
@@ -252,14 +253,9 @@ export class Solver {
       for (const op of frame.ops.get(segment.id) ?? []) if ('key' in op) keys.add(op.key);
     }
 
-    const queue: Rule.CodePathSegment[] = [codePath.initialSegment];
-    const queued = new Set<string>([codePath.initialSegment.id]);
-    const enqueue = (segment: Rule.CodePathSegment): void => {
-      if (!queued.has(segment.id)) {
-        queued.add(segment.id);
-        queue.push(segment);
-      }
-    };
+    const queue = new Worklist(reversePostorder(codePath.initialSegment));
+    queue.push(codePath.initialSegment);
+    const enqueue = (segment: Rule.CodePathSegment): void => queue.push(segment);
     const onThrowPoint = (tryNode: TSESTree.TryStatement, state: PathState): void => {
       const before = catchIn.get(tryNode);
       const after = joinState(before, state);
@@ -286,9 +282,8 @@ export class Solver {
     // A safety net against a non-terminating join, scaled by the function's size: a fixed cap
     // silently stopped the fixpoint in very long handlers (bench/lint growth, 20000 units).
     let guard = 0;
-    while (queue.length > 0 && guard++ < 100_000 + 100 * segments.size) {
-      const segment = queue.shift() as Rule.CodePathSegment;
-      queued.delete(segment.id);
+    while (queue.size > 0 && guard++ < 100_000 + 100 * segments.size) {
+      const segment = queue.pop() as Rule.CodePathSegment;
       const input = entryOf(segment);
       if (input === undefined) continue;
       if (entry.has(segment.id) && sameState(entry.get(segment.id), input)) continue;

@@ -61,9 +61,18 @@ export function joinTri(a: Tri, b: Tri): Tri {
 function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
   if (a === b || b.size === 0) return a;
   if (a.size === 0) return b;
+  // Most joins meet sets that already contain each other: keep one instead of copying.
+  if (isSubset(b, a)) return a;
+  if (isSubset(a, b)) return b;
   const out = new Set(a);
   for (const item of b) out.add(item);
-  return out.size === a.size ? a : out;
+  return out;
+}
+
+function isSubset<T>(small: ReadonlySet<T>, big: ReadonlySet<T>): boolean {
+  if (small.size > big.size) return false;
+  for (const item of small) if (!big.has(item)) return false;
+  return true;
 }
 
 export function joinKey(a: KeyState, b: KeyState): KeyState {
