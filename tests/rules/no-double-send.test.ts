@@ -637,6 +637,8 @@ typed.run('no-double-send (type information)', rule, {
     // typed as a fetch Response, named res, in the (req, res) shape
     `export async function proxy(req: Request, res: globalThis.Response) { await res.json(); await res.json(); }`,
     `export function f(req: unknown, res: { send(): void }) { res.send(); res.send(); }`,
+    // typed as an IncomingMessage (a client response), whatever the shape says
+    `import http from 'node:http'; http.get('http://x', (req, res = req) => { res.resume(); res.resume(); });`,
   ],
   invalid: [
     {
@@ -646,6 +648,17 @@ export function a(input: unknown, output: Response) { output.send(1); output.sen
       errors: [
         error('alreadyFinished', 2, 'output.send()', 'output.send()', 2, `import type { Response } from 'express';
 export function a(input: unknown, output: Response) { return output.send(1); output.send(2); }`),
+      ],
+    },
+    {
+      // contextually typed by Express: the parameter's name does not matter
+      code: `import express from 'express';
+const app = express();
+app.get('/', (input, output) => { output.send(1); output.send(2); });`,
+      errors: [
+        error('alreadyFinished', 3, 'output.send()', 'output.send()', 3, `import express from 'express';
+const app = express();
+app.get('/', (input, output) => { return output.send(1); output.send(2); });`),
       ],
     },
     {
