@@ -31,6 +31,20 @@ const NOT_AFTER_CREATOR = new Set([
   'verify', 'sign', 'format',
 ]);
 
+/** Events a request or source stream emits in the normal course (`req.on('end', …)`), unlike `error` or `close`. */
+const ALWAYS_EMITTED = new Set(['data', 'end', 'readable', 'response']);
+
+function isStreamCompletionListener(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call.callee);
+  const event = call.arguments[0];
+  return (
+    (name === 'on' || name === 'once') &&
+    event?.type === AST_NODE_TYPES.Literal &&
+    typeof event.value === 'string' &&
+    ALWAYS_EMITTED.has(event.value)
+  );
+}
+
 export interface CollectorOptions {
   /** Functions or `res` methods that finish the response (`sendError(res, …)`, `res.sendError(…)`). */
   readonly finishingHelpers: ReadonlySet<string>;
@@ -399,7 +413,7 @@ export class Collector {
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
       !isIterationCallback(fn) &&
-      !(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_));
+      (!(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_)) || isStreamCompletionListener(call));
     this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf, runsAfterCreator });
   }
 

@@ -20,6 +20,8 @@ function error(messageId: Id, line: number, operation: string, first: string, fi
 
 js.run('no-write-after-end', rule, {
   valid: [
+    // listeners for events that may never come (error, close) do not run after the handler's end
+    `http.createServer((req, res) => { req.on('error', () => { res.end('bad'); }); res.end('ok'); });`,
     `http.createServer((req, res) => { res.write('a'); res.write('b'); res.end('c'); });`,
     `http.createServer((req, res) => { for (const c of chunks) res.write(c); res.end(); });`,
     `http.createServer((req, res) => { res.end(); res.destroy(); });`,
@@ -41,6 +43,16 @@ js.run('no-write-after-end', rule, {
   response.end();
 }`,
       errors: [error('writeAfterEnd', 3, 'response.write()', 'response.end()', 5)],
+    },
+    {
+      // a request body listener runs after the handler returned, here after its end()
+      code: `http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => { res.end(body); });
+  res.end();
+});`,
+      errors: [error('writeAfterEnd', 4, 'res.end()', 'res.end()', 5)],
     },
     {
       code: `app.get('/stream', (req, res) => {
