@@ -40,7 +40,13 @@ const FINISHERS = [
   (i) => `const stream = files.open(req.params.name, ${i});\n  stream.on('error', next);\n  stream.pipe(res);`,
 ];
 
-// Real mistakes, in a small share of handlers, so that the rules have something to report.
+// Real mistakes, in a small share of handlers, so that the rules have something to report;
+// each bug's second operation is on a line of its own, which the rule must report.
+export const BUG_LINES = {
+  'no-double-send': "res.send('slow');",
+  'no-header-after-send': "res.set('X-Late', '1');",
+  'no-write-after-end': "res.write('more ",
+};
 const BUGS = [
   (i) => `if (req.query.fast${i}) {\n    res.send('fast');\n  }\n  res.send('slow');`,
   (i) => `res.json({ id: ${i} });\n  res.set('X-Late', '1');`,

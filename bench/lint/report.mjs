@@ -49,6 +49,7 @@ ${row(`JS, ${r.jsLines.toLocaleString('en-US')} lines, \`recommended\``, r.wall)
 ${row(`TS, projectService, \`recommended-type-checked\` (${r.tsPairs} pairs)`, r.typed)}
 
 Plugin reports on the JS corpus: ${JSON.stringify(r.wall.summary.byRule)}; on the TS corpus: ${JSON.stringify(r.typed.summary.byRule)}.
+Bugs planted in the generated handlers: ${r.planted.figure}${r.planted.extra.length ? `; other reports: ${r.planted.extra.slice(0, 10).join(', ')}` : ''}.
 
 ### Per rule (\`TIMING=all eslint --concurrency off .\`, one run)
 
