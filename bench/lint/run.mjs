@@ -19,8 +19,8 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const TS_PAIRS = Number(process.env.BENCH_TS_PAIRS ?? PAIRS);
 // The largest size also goes past the fixpoint's old fixed iteration cap (a 116k-line handler).
 const GROWTH_UNITS = [200, 2000, 20000];
-/** The lifecycle rules that share one path analysis. */
-const LIFECYCLE_RULES = ['no-double-send', 'no-header-after-send', 'no-write-after-end'];
+/** The rules that subscribe to the one path analysis (src/analysis/index.ts `subscribeToAnalysis`). */
+const LIFECYCLE_RULES = ['no-double-send', 'no-header-after-send', 'no-write-after-end', 'require-end'];
 
 const log = (line = '') => console.log(line);
 const started = performance.now();
