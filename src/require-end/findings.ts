@@ -115,7 +115,7 @@ function check(
   const unanswered = fn.exits.filter(
     (exit) =>
       !answers(fn, node, exit, key) &&
-      !(fn.exitState(exit, key).answered === 'maybe' && (relaxed ??= hasFinally(node))) &&
+      !(fn.exitState(exit, key).answered === 'maybe' && (relaxed ??= hasFinally(node) || testsGone(node))) &&
       !isOnceGuard(exit.returnNode, context.sourceText) &&
       !isGoneGuard(exit.returnNode),
   );
@@ -147,18 +147,34 @@ function guardingIf(returnNode: TSESTree.ReturnStatement): TSESTree.IfStatement 
   return parent.type === AST_NODE_TYPES.IfStatement && parent.alternate !== returnNode ? parent : undefined;
 }
 
-/** Client gone: `if (req.aborted) return`, `if (res.destroyed || res.closed) return`. */
-const GONE = new Set(['aborted', 'destroyed', 'closed']);
+/**
+ * Client gone or already answered by a timeout: `if (req.aborted) return`,
+ * `if (res.destroyed || res.closed) return`, connect-timeout's `if (!req.timedout) next()`.
+ */
+const GONE = new Set(['aborted', 'destroyed', 'closed', 'timedout']);
+
+function mentionsGone(node: TSESTree.Node): boolean {
+  const expr = unwrapTs(node);
+  if (expr.type === AST_NODE_TYPES.LogicalExpression) return mentionsGone(expr.left) || mentionsGone(expr.right);
+  if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!') return mentionsGone(expr.argument);
+  if (expr.type !== AST_NODE_TYPES.MemberExpression || expr.computed) return false;
+  return expr.property.type === AST_NODE_TYPES.Identifier && GONE.has(expr.property.name);
+}
 
 function isGoneGuard(returnNode: TSESTree.ReturnStatement | undefined): boolean {
   const test = returnNode && !returnNode.argument ? guardingIf(returnNode)?.test : undefined;
-  const mentionsGone = (node: TSESTree.Node): boolean => {
-    const expr = unwrapTs(node);
-    if (expr.type === AST_NODE_TYPES.LogicalExpression) return mentionsGone(expr.left) || mentionsGone(expr.right);
-    if (expr.type !== AST_NODE_TYPES.MemberExpression || expr.computed) return false;
-    return expr.property.type === AST_NODE_TYPES.Identifier && GONE.has(expr.property.name);
-  };
   return test !== undefined && mentionsGone(test);
+}
+
+/** A branch on a gone/timed-out test in the function's own body: its unanswered side is deliberate. */
+function testsGone(node: FunctionNode): boolean {
+  const visit = (current: TSESTree.Node): boolean => {
+    if (current !== node && isFunctionNode(current)) return false;
+    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && mentionsGone(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.LogicalExpression && mentionsGone(current.left)) return true;
+    return childNodes(current).some(visit);
+  };
+  return visit(node.body);
 }
 
 /**

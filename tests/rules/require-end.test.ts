@@ -127,6 +127,9 @@ js.run('require-end', rule, {
     // the client is gone: nobody to answer
     `app.get('/a', (req, res) => { load((err, x) => { if (req.aborted) return; res.json(x); }); });`,
     `app.get('/a', (req, res) => { src.on('end', () => { if (res.destroyed || res.closed) { return; } res.end(); }); });`,
+    // connect-timeout's documented haltOnTimedout: the timeout already answered
+    `function haltOnTimedout(req, res, next) { if (!req.timedout) next(); }`,
+    `app.post('/save', (req, res, next) => { save(req.body, (err, id) => { if (err) return next(err); if (req.timedout) return; res.send(id); }); });`,
     // stubs and test servers that do not answer on purpose
     `app.get('/hang', (req, res) => {});`,
     `http.createServer((req, _res) => { seen.push(req.url); });`,
