@@ -441,6 +441,14 @@ export default function handler(req: NextApiRequest, res: NextApiResponse) {
 typed.run('require-end (type information)', rule, {
   valid: [
     `export async function f(req: Request, res: globalThis.Response) { if (a) return; await res.json(); }`,
+    // hand-offs and passing on, with the types inferred from the router
+    `import express from 'express';
+declare function load(): Promise<unknown>;
+declare const controller: { show(req: unknown, res: unknown): void };
+const router = express.Router();
+router.get('/a', (req, res, next) => { load().then((x) => res.json(x)).catch(next); });
+router.get('/b', (req, res) => { controller.show(req, res); });
+router.use((err: Error, req: express.Request, res: express.Response, next: express.NextFunction) => { if (res.headersSent) return next(err); res.status(500).end(); });`,
     `import type { Response } from 'express';
 export function a(input: unknown, output: Response) { if (input) { output.send(1); } else { output.sendStatus(400); } }`,
   ],
@@ -452,6 +460,15 @@ export function a(input: unknown, output: Response) {
   if (input) output.send(1);
 }`,
       errors: [some(2)],
+    },
+    {
+      // middleware that passes on only when a condition holds, typed by inference
+      code: `import express from 'express';
+const router = express.Router();
+router.use((req, res, next) => {
+  if (req.headers.authorization) next();
+});`,
+      errors: [some(3)],
     },
     {
       // inferred from the router's types, no annotation
