@@ -66,7 +66,9 @@ export function resolveOptions(options: unknown, defaultReport: (violation: Viol
       throw new TypeError(`response guard: option "${key}" must be ${spec.accepted}, got ${describe(given[key])}`);
     }
   }
-  const opts = given as GuardOptions;
+  // Only own properties count: an option inherited from a (polluted) Object.prototype would skip
+  // validation and could, for `onViolation`, receive every violation.
+  const opts = Object.assign(Object.create(null) as GuardOptions, given);
   const mode = opts.mode ?? (process.env.NODE_ENV === 'production' ? 'report' : 'throw');
   const firstStack = opts.firstStack ?? (mode === 'throw' ? 'always' : 'after-first-violation');
   return {
