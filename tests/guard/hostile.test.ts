@@ -262,3 +262,60 @@ describe("a refused call answered by an error page that shows the error ('throw'
     expect(answer).not.toContain(TOKEN);
   });
 });
+
+describe('options inherited from a polluted Object.prototype', () => {
+  it('an inherited mode is not used: the default applies', async () => {
+    const polluted = Object.prototype as Record<string, unknown>;
+    const caught: unknown[] = [];
+    let listener: http.RequestListener;
+    // What another library's prototype pollution would leave behind.
+    polluted.mode = 'report';
+    try {
+      listener = guard(
+        (_req, res) => {
+          res.end('ok');
+          try {
+            res.end();
+          } catch (error) {
+            caught.push(error);
+          }
+        },
+        { onViolation: () => undefined },
+      );
+    } finally {
+      delete polluted.mode;
+    }
+    const server = await start(listener);
+    await raw(server.port, requests['HEAD, hostile headers']!);
+    await server.close();
+    // NODE_ENV is not 'production' here, so the default mode is 'throw'.
+    expect(process.env.NODE_ENV).not.toBe('production');
+    expect(caught).toHaveLength(1);
+    expect(caught[0]).toBeInstanceOf(ResponseLifecycleError);
+  });
+
+  it('an inherited reporter is not used when the options object has none', async () => {
+    const polluted = Object.prototype as Record<string, unknown>;
+    const stolen: Violation[] = [];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let listener: http.RequestListener;
+    polluted.onViolation = (v: Violation) => stolen.push(v);
+    try {
+      listener = guard(
+        (_req, res) => {
+          res.end('ok');
+          res.end();
+        },
+        { mode: 'report' },
+      );
+    } finally {
+      delete polluted.onViolation;
+    }
+    const server = await start(listener);
+    await raw(server.port, requests['HEAD, hostile headers']!);
+    await until(() => logged.mock.calls.length > 0 || stolen.length > 0);
+    await server.close();
+    expect(stolen).toEqual([]);
+    expect(String(logged.mock.calls[0]?.[0])).toContain('[response guard] no-double-send');
+  });
+});
