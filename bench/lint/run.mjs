@@ -97,8 +97,10 @@ const loadAfter = os.loadavg()[0];
 const cpuNote = (a) => `${pct(a.overhead)} wall (${(a.base.ms / 1000).toFixed(1)} → ${(a.plugin.ms / 1000).toFixed(1)} s), ${pct(a.cpuOverhead)} CPU`;
 const worst = (s) => (s.plugin.length ? `worst ${s.plugin[0].id.slice(PREFIX.length + 1)} ${s.plugin[0].vsMedianCore.toFixed(1)}× the median core rule (${s.plugin[0].ms.toFixed(0)} vs ${s.coreMedian.toFixed(1)} ms)` : 'no plugin rule timed');
 const targets = [
-  { name: 'plugin `recommended` adds ≤ 10% over eslint:recommended (JS corpus)', met: wall.overhead <= 0.1, figure: cpuNote(wall) },
-  { name: 'plugin `recommended-type-checked` adds ≤ 10% (type-aware TS corpus)', met: typed.overhead <= 0.1, figure: cpuNote(typed) },
+  // Met only when both wall and CPU time say so: on an idle machine they agree (one thread), and
+  // on a busy one the CPU time is the honest figure while the wall time swings by seconds.
+  { name: 'plugin `recommended` adds ≤ 10% over eslint:recommended (JS corpus; wall and CPU)', met: Math.max(wall.overhead, wall.cpuOverhead) <= 0.1, figure: cpuNote(wall) },
+  { name: 'plugin `recommended-type-checked` adds ≤ 10% (type-aware TS corpus; wall and CPU)', met: Math.max(typed.overhead, typed.cpuOverhead) <= 0.1, figure: cpuNote(typed) },
   {
     name: 'each plugin rule ≤ the median core rule (TIMING, JS corpus)',
     met: shares.plugin.length > 0 && shares.plugin.every((rule) => rule.ms <= shares.coreMedian),
