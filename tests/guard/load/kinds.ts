@@ -21,6 +21,8 @@ export interface LoadKind<H> {
   readonly name: string;
   readonly channel: Channel;
   readonly method?: string;
+  /** Sent as HTTP/1.0 (no chunked encoding: Node ends a streamed body by closing the connection). */
+  readonly http10?: boolean;
   /** Violations this request must be reported with in 'report' mode (each one exactly once). */
   readonly violations: number;
   /** Its misuse throws out of an event listener in 'throw' mode (an uncaught exception, by design). */
@@ -80,6 +82,17 @@ export const nodeKinds: LoadKind<NodeHandler>[] = [
       setImmediate(() => res.end('two'));
     },
   },
+  {
+    name: 'streaming-http10',
+    channel: 'single',
+    http10: true,
+    violations: 0,
+    handler: (_q, res) => {
+      res.write('one ');
+      setImmediate(() => res.end('two'));
+    },
+  },
+  { name: 'end-twice-http10', channel: 'single', http10: true, violations: 1, handler: (_q, res) => { res.end('ok'); res.end(); } },
   { name: 'piped', channel: 'agent', violations: 0, handler: (_q, res) => Readable.from(['a', 'b', 'c']).pipe(res) },
   { name: 'file', channel: 'agent', violations: 0, handler: (_q, res) => pipeline(createReadStream(files.small), res, ignore) },
   { name: 'head-streaming', channel: 'pipeline', method: 'HEAD', violations: 0, handler: (_q, res) => { res.write('x'); res.end('y'); } },
@@ -182,6 +195,8 @@ export const expressKinds: LoadKind<ExpressHandler>[] = [
     },
   },
   { name: 'file', channel: 'agent', violations: 0, handler: (_q, res) => res.sendFile(files.small) },
+  { name: 'hello-http10', channel: 'single', http10: true, violations: 0, handler: (_q, res) => res.send('hello') },
+  { name: 'send-twice-http10', channel: 'single', http10: true, violations: 1, handler: (_q, res) => { res.send('one'); res.send('two'); } },
   { name: 'redirect', channel: 'pipeline', violations: 0, handler: (_q, res) => res.redirect('/k/hello') },
   { name: 'render', channel: 'agent', violations: 0, handler: (_q, res) => res.render('page', { name: 'load' }) },
   { name: 'next-to-second-route', channel: 'agent', violations: 0, handler: (_q, _res, next) => next() },

@@ -40,7 +40,10 @@ export interface Job {
 
 function requestText(kind: LoadKind<unknown>, i: number, extra = '', close = true): string {
   const method = kind.method ?? 'GET';
-  return `${method} /k/${kind.name}?i=${i} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}${close ? 'Connection: close\r\n' : ''}\r\n`;
+  // An HTTP/1.0 request closes its connection after the answer without being told.
+  const version = kind.http10 === true ? '1.0' : '1.1';
+  const connection = close && kind.http10 !== true ? 'Connection: close\r\n' : '';
+  return `${method} /k/${kind.name}?i=${i} HTTP/${version}\r\nHost: 127.0.0.1\r\n${extra}${connection}\r\n`;
 }
 
 /**
