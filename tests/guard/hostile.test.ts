@@ -21,12 +21,18 @@ const requests: Record<string, string> = {
   'HEAD, hostile headers': request('HEAD', `/__proto__?${TOKEN}`),
   'PROPFIND (a WebDAV method)': request('PROPFIND', `/constructor/prototype?${TOKEN}`),
   'M-SEARCH (an SSDP method)': request('M-SEARCH', `/prototype?${TOKEN}`),
+  'many hostile headers and a long header value': request(
+    'GET',
+    `/many?${TOKEN}`,
+    '',
+    Array.from({ length: 200 }, (_, i) => `x-${i}-__proto__: constructor ${TOKEN}\r\n`).join('') + `x-long: ${TOKEN}${'\u00e9'.repeat(4000)}\r\n`,
+  ),
   'POST with a hostile body': request('POST', `/__proto__?${TOKEN}`, `{"__proto__":{"polluted":"${TOKEN}"}}`),
 };
 
-function request(method: string, path: string, body = ''): string {
+function request(method: string, path: string, body = '', moreHeaders = ''): string {
   const length = body ? `Content-Length: ${Buffer.byteLength(body)}\r\n` : '';
-  return `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${hostileHeaders}${length}Connection: close\r\n\r\n${body}`;
+  return `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${hostileHeaders}${moreHeaders}${length}Connection: close\r\n\r\n${body}`;
 }
 
 const attempt = (fn: () => unknown): void => {
