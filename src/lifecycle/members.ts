@@ -9,7 +9,10 @@ export interface MemberSpec {
   /** `method`: called; `property`: assigned (`res.statusCode = 404`) or read. */
   readonly kind: 'method' | 'property';
   readonly effect: Effect;
-  /** A finisher that sets headers before it ends (Express `send`, `json`, …): illegal once the head is sent. */
+  /**
+   * Sets headers before it does its main effect (Express `send`, `json`, … set Content-Type;
+   * `format` sets Vary): illegal once the head is sent. Not true of the `withCallback` variant.
+   */
   readonly setsHead?: true;
   /** For `end`: when called with a chunk (a first argument that is not a function) it also writes body bytes. */
   readonly writesDataWithArgs?: true;
@@ -27,6 +30,12 @@ export interface MemberSpec {
   /** Where Express 4 differs from Express 5. */
   readonly express4?: string;
   readonly note?: string;
+  /**
+   * An own data property that Node sets on every response in its constructor. Assignments to it
+   * cannot be intercepted at the prototype level, so the runtime guard (which stays off per-object
+   * patching for speed) does not see them; the lint rules and the typings do.
+   */
+  readonly ownProperty?: true;
 }
 
 const node = (name: string, effect: Effect, extra: Partial<MemberSpec> = {}): MemberSpec => ({
@@ -59,7 +68,7 @@ export const MEMBERS: readonly MemberSpec[] = [
   node('removeHeader', 'mutateHead'),
   nodeProp('statusCode', 'mutateHead', { note: 'Assigning after the head is sent is silently ignored by Node.' }),
   nodeProp('statusMessage', 'mutateHead'),
-  nodeProp('sendDate', 'mutateHead', { note: 'Controls the automatic Date header.' }),
+  nodeProp('sendDate', 'mutateHead', { note: 'Controls the automatic Date header.', ownProperty: true }),
   // node:http: head commits, informational responses
   node('writeHead', 'commitHead', { headerArgs: 'afterStatus', note: 'Returns the response, so `res.writeHead(200, h).end(body)` chains.' }),
   node('writeHeader', 'commitHead', { headerArgs: 'afterStatus', note: 'Undocumented legacy alias of writeHead.' }),
@@ -95,7 +104,7 @@ export const MEMBERS: readonly MemberSpec[] = [
   node('cork', 'neutral'),
   node('uncork', 'neutral'),
   node('setTimeout', 'neutral'),
-  nodeProp('strictContentLength', 'neutral', { note: 'Makes Node throw on a Content-Length mismatch.' }),
+  nodeProp('strictContentLength', 'neutral', { note: 'Makes Node throw on a Content-Length mismatch.', ownProperty: true }),
 
   // Express: head mutations
   express('status', 'mutateHead', { express4: 'Express 4 accepts any number; 5 throws on an invalid status code.' }),
@@ -138,7 +147,8 @@ export const MEMBERS: readonly MemberSpec[] = [
   }),
   // Express: hand-offs
   express('format', 'handOff', {
-    note: 'Calls the callback matching Accept; without a match it calls next() with a 406 error.',
+    setsHead: true,
+    note: 'Sets Vary: Accept, then calls the callback matching Accept; without a match it calls next() with a 406 error.',
   }),
 ];
 

@@ -6,7 +6,7 @@ import type { LifecycleState } from './states.js';
 /** How an operation's effect is refined by its arguments and its member. */
 export interface Operation {
   readonly effect: Effect;
-  /** A finisher that sets headers first (Express `send`, `json`, …). */
+  /** Sets headers first (Express `send`, `json`, `format`, …). */
   readonly setsHead?: boolean;
   /** A finish that also writes a chunk (`end(data)`). */
   readonly writesData?: boolean;
@@ -43,6 +43,8 @@ export const VIOLATIONS: readonly ViolationRow[] = [
   { state: 'ended', effect: 'informational', ...headAfterSend },
   // `res.writeHead(200); res.json(x)`: Express sets Content-Type inside json()
   { state: 'sent', effect: 'finish', setsHead: true, ...headAfterSend },
+  // `res.writeHead(200); res.format({...})`: format sets Vary before it picks a callback
+  { state: 'sent', effect: 'handOff', setsHead: true, ...headAfterSend },
   { state: 'ended', effect: 'finish', writesData: true, ...writeAfterEnd },
   { state: 'ended', effect: 'finish', ...doubleSend },
   { state: 'ended', effect: 'writeBody', ...writeAfterEnd },
@@ -79,7 +81,7 @@ export function operationOf(spec: MemberSpec, args: { hasData: boolean; hasCallb
   const effect = args.hasCallback && spec.withCallback ? spec.withCallback : spec.effect;
   return {
     effect,
-    setsHead: effect === 'finish' && spec.setsHead === true,
+    setsHead: effect === spec.effect && spec.setsHead === true,
     writesData: effect === 'finish' && spec.writesDataWithArgs === true && args.hasData,
   };
 }

@@ -126,7 +126,7 @@ export interface MisuseMessages {
   readonly sendFile: "res.sendFile(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
   readonly download: "res.download(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
   readonly render: "res.render(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly format: "res.format(): the response was already finished - return after the first send (`return res.send(...)`)";
+  readonly format: "res.format(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
 }
 
 /** Calls refused only for some argument shapes; the hand-written bases declare their overloads. */
@@ -217,6 +217,7 @@ export interface SentRes<Body = any, Locals extends LocalsObject = LocalsObject>
   redirect(this: MisuseMessages["redirect"], ...args: any[]): any;
   sendFile(this: MisuseMessages["sendFile"], ...args: any[]): any;
   download(this: MisuseMessages["download"], ...args: any[]): any;
+  format(this: MisuseMessages["format"], ...args: any[]): any;
 }
 
 /** Express response: ended. */
@@ -226,7 +227,6 @@ export interface EndedRes<Body = any, Locals extends LocalsObject = LocalsObject
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
   end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
-  format(this: MisuseMessages["format"], ...args: any[]): any;
 }
 
 /** Express chain handle: sent. */
@@ -259,6 +259,7 @@ export interface ChainSent<Body = any, Locals extends LocalsObject = LocalsObjec
   redirect(this: MisuseMessages["redirect"], ...args: any[]): any;
   sendFile(this: MisuseMessages["sendFile"], ...args: any[]): any;
   download(this: MisuseMessages["download"], ...args: any[]): any;
+  format(this: MisuseMessages["format"], ...args: any[]): any;
 }
 
 /** Express chain handle: ended. */
@@ -267,5 +268,4 @@ export interface ChainEnded<Body = any, Locals extends LocalsObject = LocalsObje
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
   end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
-  format(this: MisuseMessages["format"], ...args: any[]): any;
 }
