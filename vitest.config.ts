@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,
+    maxConcurrency: 20,
     hookTimeout: 60_000,
   },
 });

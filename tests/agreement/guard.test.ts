@@ -67,7 +67,8 @@ function harness(kind: 'express' | 'node') {
 }
 
 for (const kind of ['express', 'node'] as const) {
-  describe(`the guard agrees with the lifecycle model (${kind})`, () => {
+  // Concurrent: each case has its own URL, and its violations are picked by that URL.
+  describe.concurrent(`the guard agrees with the lifecycle model (${kind})`, () => {
     const h = harness(kind);
     cases.forEach((c, index) => {
       if (kind === 'node' && c.framework === 'express') return;
