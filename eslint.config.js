@@ -15,6 +15,12 @@ export default tseslint.config(
     ...eslintPlugin.configs.recommended,
   },
   {
+    // CommonJS preloads (scripts/eslint9/require-alias.cjs) must use require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
