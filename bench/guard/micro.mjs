@@ -68,7 +68,7 @@ if (process.argv[2]) {
   measureOne(process.argv[2], process.argv[3]);
 } else {
   const pin = spawnSync('taskset', ['-V']).status === 0 && os.cpus().length >= 2;
-  const rounds = Number(process.env.GUARD_MICRO_ROUNDS ?? 3);
+  const rounds = Number(process.env.GUARD_MICRO_ROUNDS ?? 2);
   const figures = {};
   for (let round = 0; round < rounds; round += 1) {
     for (const kind of ['node', 'express']) {

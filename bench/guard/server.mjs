@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One hello-world server for the guard benchmark, in its own process:
-//   node bench/guard/server.mjs <node|express> <bare|report|throw>
+//   node bench/guard/server.mjs <node|express> <bare|report|throw|throw-lazy>
 // Prints {"port": N} once listening on 127.0.0.1, and exits on SIGTERM.
 // The handlers follow fastify/benchmarks: node:http sets a header and ends with JSON; Express has
 // etag and x-powered-by off and answers with res.json.
@@ -9,12 +9,18 @@ import express from 'express';
 import { guard, responseGuard } from '../../dist/src/guard/index.js';
 
 const [kind, variant] = process.argv.slice(2);
-if (!['node', 'express'].includes(kind) || !['bare', 'report', 'throw'].includes(variant)) {
-  console.error('usage: server.mjs <node|express> <bare|report|throw>');
+if (!['node', 'express'].includes(kind) || !['bare', 'report', 'throw', 'throw-lazy'].includes(variant)) {
+  console.error('usage: server.mjs <node|express> <bare|report|throw|throw-lazy>');
   process.exit(2);
 }
 let violations = 0;
-const options = variant === 'bare' ? undefined : { mode: variant, onViolation: () => (violations += 1) };
+const onViolation = () => (violations += 1);
+const options = {
+  bare: undefined,
+  report: { mode: 'report', onViolation },
+  throw: { mode: 'throw', onViolation },
+  'throw-lazy': { mode: 'throw', firstStack: 'after-first-violation', onViolation },
+}[variant];
 
 function nodeHandler(_req, res) {
   res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -39,7 +39,7 @@ export function responseGuard(options?: GuardOptions): (req: object, res: Server
     if ((appResponse as Record<symbol, unknown>)[GUARDED] !== true) {
       // Everything above node's prototype is copied onto the guarded prototype, so app.response's
       // own prototype (express.response) is no longer consulted: the global stays untouched.
-      Object.setPrototypeOf(appResponse, guardedPrototype(context, Object.getPrototypeOf(appResponse) as object));
+      Object.setPrototypeOf(appResponse, guardedPrototype(context, Object.getPrototypeOf(appResponse) as object, { reparented: true }));
     }
     const stack = app.router?.stack;
     if (stack && guardedLayers.get(stack) !== stack.length) {

@@ -4,15 +4,15 @@ import { GUARDED, guardedPrototype, interceptedProperties } from './intercept.js
 import type { GuardOptions } from './options.js';
 
 /** Re-parent one response onto the guarded version of its prototype (one pointer change, no own properties). */
-export function attach(context: GuardContext, res: ServerResponse): void {
+export function attach(context: GuardContext, res: ServerResponse, reparented: boolean): void {
   const proto = Object.getPrototypeOf(res) as object;
   if ((proto as Record<symbol, unknown>)[GUARDED] === true) return;
-  Object.setPrototypeOf(res, guardedPrototype(context, proto));
+  Object.setPrototypeOf(res, guardedPrototype(context, proto, { reparented }));
 }
 
 /** A ServerResponse subclass whose prototype chain holds the guard. */
 function guardedResponseClass(context: GuardContext): typeof ServerResponse {
-  const proto = guardedPrototype(context, ServerResponse.prototype);
+  const proto = guardedPrototype(context, ServerResponse.prototype, { reparented: false });
   class GuardedServerResponse extends ServerResponse {}
   Object.setPrototypeOf(GuardedServerResponse.prototype, proto);
   return GuardedServerResponse as unknown as typeof ServerResponse;
@@ -50,7 +50,7 @@ export function guard<Req extends IncomingMessage = IncomingMessage, Res extends
   const Guarded = guardedResponseClass(context);
   return function guardedListener(this: unknown, req: Req, res: Res): unknown {
     if (!(res instanceof Guarded)) {
-      attach(context, res);
+      attach(context, res, false);
       adoptServer((req.socket as { server?: unknown } | null)?.server, Guarded);
     }
     context.watchdog?.add(res);
@@ -71,7 +71,7 @@ export function guardResponse<Res extends ServerResponse>(res: Res, options?: Gu
       delete own[name];
     }
   }
-  attach(context, res);
+  attach(context, res, true);
   Object.assign(res, saved);
   context.watchdog?.add(res);
   return res;

@@ -166,6 +166,24 @@ describe('set-up', () => {
     expect(Object.getPrototypeOf(express.response)).toBe(http.ServerResponse.prototype);
   });
 
+  it('responseGuard guards the responses of a mounted sub-app', async () => {
+    const rec = recorder();
+    const sub = express();
+    sub.get('/inner', (_req, res) => {
+      res.send('a');
+      res.status(500);
+    });
+    const app = makeApp({ mode: 'report', onViolation: rec.onViolation }, (a) => a.use('/sub', sub));
+    const server = await start(app);
+    const response = await get(server.port, '/sub/inner');
+    await settle();
+    await server.close();
+    expect(response).toMatchObject({ status: 200, body: 'a' });
+    expect(rec.violations.map((v) => [v.rule, v.operation, v.request.url])).toEqual([
+      ['no-header-after-send', 'res.status()', '/sub/inner'],
+    ]);
+  });
+
   it("guard() also guards responses of a server built with the program's own ServerResponse class", async () => {
     class OwnResponse extends http.ServerResponse {}
     const rec = recorder();
