@@ -414,7 +414,8 @@ export class Collector {
       call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
       !isIterationCallback(fn) &&
       (!(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_)) || isStreamCompletionListener(call));
-    this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf, runsAfterCreator });
+    const runsNow = isIterationCallback(fn);
+    this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf, runsAfterCreator, runsNow });
   }
 
   private localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {

@@ -55,6 +55,8 @@ export type Op =
        * an array method): it also sees what its creator does after creating it.
        */
       readonly runsAfterCreator: boolean;
+      /** A `forEach`/`map` callback: it runs right here, zero or more times, before the creator goes on. */
+      readonly runsNow: boolean;
     }
   /** A call of a local function (`done()`, `fail(msg)`) that may finish responses it captures. */
   | {

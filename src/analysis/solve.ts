@@ -223,6 +223,15 @@ export class Solver {
     return summarize(this.freshRun(frame), param);
   }
 
+  /** The operations of a function's own run that ended `key` (for messages). */
+  private ownFinishOrigins(fn: TSESTree.Node, key: ResponseKey): ReadonlySet<Origin> {
+    const frame = this.env.frames.get(fn);
+    if (!frame) return new Set();
+    const out = new Set<Origin>();
+    for (const exit of this.freshRun(frame).exits) for (const origin of (exit.state.get(key) ?? OPEN).endedBy) out.add(origin);
+    return out;
+  }
+
   /** What calling a local closure does to the responses it captures (not its own parameters). */
   private closureSummaries(target: TSESTree.Node): Map<ResponseKey, Summary> {
     const out = new Map<ResponseKey, Summary>();
@@ -349,6 +358,16 @@ export class Solver {
           if (ks.handedOff !== 2) out = withKey(out, key, { ...ks, handedOff: 2 });
           // From here on, what happens to `key` also happens before the callback runs.
           if (op.runsAfterCreator) out = withKey(out, afterKey(op.fn, key), OPEN);
+        }
+        // `items.forEach((i) => { if (i.bad) return res.sendStatus(400); })` then `res.json(items)`:
+        // the callback ran (maybe) before the creator goes on.
+        if (op.runsNow) {
+          for (const [key, full] of this.closureSummaries(op.fn)) {
+            if (full.ended === 0) continue;
+            const ks = out.get(key) ?? OPEN;
+            const origin = earliest(this.ownFinishOrigins(op.fn, key)) ?? { node: op.fn, display: 'callback', statement: undefined };
+            out = touch(out, key, (before) => ({ ...markEnded(before, origin, false), handedOff: ks.handedOff }));
+          }
         }
         return out;
       }

@@ -294,7 +294,23 @@ app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
   await Promise.all(items.map(async (item) => { if (!item.ok) res.sendStatus(400); }));
   res.json(items);
 });`,
-      errors: [error('mayBeFinished', 2, 'res.sendStatus()', 'res.sendStatus()', 2)],
+      errors: [
+        error('mayBeFinished', 2, 'res.sendStatus()', 'res.sendStatus()', 2),
+        error('mayBeFinished', 3, 'res.json()', 'res.sendStatus()', 2),
+      ],
+    },
+    {
+      // \`return\` in a forEach callback ends the callback, not the handler
+      code: `app.post('/batch', (req, res) => {
+  req.body.items.forEach((item) => {
+    if (!item.id) return res.status(400).json({ error: 'id required' });
+  });
+  res.json({ ok: true });
+});`,
+      errors: [
+        error('mayBeFinished', 3, 'res.json()', 'res.json()', 3),
+        error('mayBeFinished', 5, 'res.json()', 'res.json()', 3),
+      ],
     },
     {
       // switch fallthrough
