@@ -237,3 +237,20 @@ describe('Express 5: every violation, in both modes', () => {
     });
   }
 });
+
+describe('Express 5: responses never finished (require-end)', () => {
+  for (const mode of ['throw', 'report'] as const) {
+    it(`${mode}: endTimeout reports a handler that never answers`, async () => {
+      const rec = recorder();
+      const app = makeApp({ mode, endTimeout: 20, onViolation: rec.onViolation }, (a) => {
+        a.get('/stuck', () => undefined);
+      });
+      const server = await start(app);
+      const client = get(server.port, '/stuck');
+      await until(() => rec.violations.length > 0);
+      await server.close();
+      await client;
+      expect(rec.violations.map((v) => [v.rule, v.request])).toEqual([['require-end', { method: 'GET', url: '/stuck' }]]);
+    });
+  }
+});

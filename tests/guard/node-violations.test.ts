@@ -70,6 +70,26 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'flushHeaders after a write',
+    rule: 'no-header-after-send',
+    operation: 'res.flushHeaders()',
+    handler: (_req, res, attempt) => {
+      res.write('a');
+      attempt(() => res.flushHeaders());
+      res.end();
+    },
+  },
+  {
+    name: 'writeEarlyHints after writeHead',
+    rule: 'no-header-after-send',
+    operation: 'res.writeEarlyHints()',
+    handler: (_req, res, attempt) => {
+      res.writeHead(200);
+      attempt(() => res.writeEarlyHints({ link: '</style.css>; rel=preload' }));
+      res.end('ok');
+    },
+  },
+  {
     name: 'end twice',
     rule: 'no-double-send',
     operation: 'res.end()',
