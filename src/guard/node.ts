@@ -58,10 +58,20 @@ export function guard<Req extends IncomingMessage = IncomingMessage, Res extends
   };
 }
 
-/** Guard one response object (other frameworks, tests). */
+/** One context (options, watchdog, guarded prototypes) per options object passed to guardResponse. */
+const responseContexts = new WeakMap<object, GuardContext>();
+
+/**
+ * Guard one response object (other frameworks, tests). Pass the same options object for every
+ * response so they share one guarded prototype and one watchdog.
+ */
 export function guardResponse<Res extends ServerResponse>(res: Res, options?: GuardOptions): Res {
   if (!(res instanceof ServerResponse)) throw new TypeError('response guard: guardResponse(res) needs an http.ServerResponse');
-  const context = createContext(options);
+  let context = options && typeof options === 'object' ? responseContexts.get(options) : undefined;
+  if (!context) {
+    context = createContext(options);
+    if (options && typeof options === 'object') responseContexts.set(options, context);
+  }
   // A status assigned before guarding sits on the instance and would hide the prototype's accessor.
   const own = res as unknown as Record<string, unknown>;
   const saved: Record<string, unknown> = {};
