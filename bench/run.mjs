@@ -54,6 +54,20 @@ function run(command, args, timeoutMs) {
   });
 }
 
+/** A part's output with tables: a blank line before each table, and other lines kept as lines. */
+function asMarkdown(text) {
+  const out = [];
+  let inTable = false;
+  for (const line of text.trim().split('\n')) {
+    const tableRow = line.startsWith('|');
+    if (tableRow && !inTable && out.length > 0 && out.at(-1) !== '') out.push('');
+    if (!tableRow && inTable && line !== '') out.push('');
+    out.push(tableRow || line === '' ? line : `${line}  `);
+    inTable = tableRow;
+  }
+  return out.join('\n');
+}
+
 const version = (args) => spawnSync(args[0], args.slice(1), { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
 const packageVersion = (name) => {
   try {
@@ -108,7 +122,7 @@ for (const part of OTHER_PARTS) {
       ? `exit 0 in ${result.seconds.toFixed(0)} s`
       : `**failed**: exit ${result.code}${result.signal ? `, stopped by ${result.signal} after ${result.seconds.toFixed(0)} s (limit ${part.timeoutMs / 60_000} min)` : ''}`;
   // A part that prints Markdown tables is published as is; anything else as plain text.
-  const body = /^\|.*\|\s*$/mu.test(result.stdout) ? result.stdout.trim() : `\`\`\`text\n${result.stdout.trim()}\n\`\`\``;
+  const body = /^\|.*\|\s*$/mu.test(result.stdout) ? asMarkdown(result.stdout) : `\`\`\`text\n${result.stdout.trim()}\n\`\`\``;
   const errors = result.code === 0 ? '' : `\n\nLast error output:\n\n\`\`\`text\n${result.stderr.slice(-3000)}\n\`\`\``;
   sections.push(`## ${part.title} (\`npm run ${part.script}\`: \`${scripts[part.script]}\`, ${status})\n\n${body}${errors}\n`);
   const targetLines = result.stdout.split('\n').filter((line) => /target/iu.test(line));
