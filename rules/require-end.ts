@@ -1,5 +1,6 @@
 import { ASTUtils } from '@typescript-eslint/utils';
 import { isFunctionNode, subscribeToAnalysis } from '../src/analysis/index.js';
+import { FINISHING_HELPERS_SCHEMA } from '../src/analysis/lifecycle-rule.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
@@ -28,13 +29,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       {
         type: 'object',
         properties: {
-          finishingHelpers: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
-          },
+          finishingHelpers: FINISHING_HELPERS_SCHEMA,
           handOffHelpers: {
             type: 'array',
             items: { type: 'string' },

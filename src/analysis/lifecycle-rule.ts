@@ -16,17 +16,19 @@ export interface LifecycleRuleOptions {
 
 export const LIFECYCLE_RULE_DEFAULTS: [LifecycleRuleOptions] = [{ finishingHelpers: [], definiteOnly: false }];
 
+/** The `finishingHelpers` option, shared by every rule on the analysis (require-end too). */
+export const FINISHING_HELPERS_SCHEMA: JSONSchema4 = {
+  type: 'array',
+  items: { type: 'string' },
+  uniqueItems: true,
+  description: 'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
+};
+
 export const LIFECYCLE_RULE_SCHEMA: JSONSchema4[] = [
   {
     type: 'object',
     properties: {
-      finishingHelpers: {
-        type: 'array',
-        items: { type: 'string' },
-        uniqueItems: true,
-        description:
-          'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
-      },
+      finishingHelpers: FINISHING_HELPERS_SCHEMA,
       definiteOnly: {
         type: 'boolean',
         description: 'Report only violations that happen on every path, not those that happen only on some ("may").',
