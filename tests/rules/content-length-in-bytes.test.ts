@@ -1,28 +1,16 @@
-import path from 'node:path';
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
-import * as espree from 'espree';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import contentLengthInBytes from '../../rules/content-length-in-bytes.js';
+import { testable, jsTester, tsTester, typedTester } from './testers.js';
 
 type Options = [{ reportUnknownOrigin?: boolean }];
 type Invalid = InvalidTestCase<'stringLength' | 'useByteLength', Options>;
 type Valid = ValidTestCase<Options>;
 
-// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
-const rule = contentLengthInBytes as unknown as Parameters<RuleTester['run']>[1];
+const rule = testable(contentLengthInBytes);
 
-/** Plain JS through espree: no parser services at all. */
-const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
-/** TypeScript syntax without a program: annotations only. */
-const ts = new RuleTester();
-/** TypeScript with a program: the type checker decides. */
-const typed = new RuleTester({
-  languageOptions: {
-    parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts*'] },
-      tsconfigRootDir: path.join(import.meta.dirname, '../fixtures/content-length'),
-    },
-  },
-});
+const js = jsTester();
+const ts = tsTester();
+const typed = typedTester('content-length');
 
 /** A report with an autofix: `x` is certainly a string. */
 function fixed(code: string, output: string, operation: string, first: string, line = 2): Invalid {

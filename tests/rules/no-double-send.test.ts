@@ -1,36 +1,15 @@
-import path from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import * as espree from 'espree';
 import noDoubleSend from '../../rules/no-double-send.js';
+import { testable, jsTester, tsTester, typedTester, lifecycleError } from './testers.js';
 
-// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
-const rule = noDoubleSend as unknown as Parameters<RuleTester['run']>[1];
+const rule = testable(noDoubleSend);
 
-/** Plain JS through espree: no parser services at all. */
-const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
-/** TypeScript syntax without a program: annotations only. */
-const ts = new RuleTester();
-/** TypeScript with a program: the type checker decides. */
-const typed = new RuleTester({
-  languageOptions: {
-    parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts*'] },
-      tsconfigRootDir: path.join(import.meta.dirname, '../fixtures/lifecycle'),
-    },
-  },
-});
+const js = jsTester();
+const ts = tsTester();
+const typed = typedTester('lifecycle');
 
 type Id = 'alreadyFinished' | 'mayBeFinished' | 'nextAfterFinish' | 'nextMayBeAfterFinish' | 'afterNext' | 'mayBeAfterNext';
 
-/** An error with the data every message of this rule carries. */
-function error(messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) {
-  return {
-    messageId,
-    line,
-    data: { operation, first, where: `on line ${firstLine}` },
-    suggestions: suggestion === undefined ? [] : [{ messageId: 'addReturn' as const, data: { line: firstLine }, output: suggestion }],
-  };
-}
+const error = lifecycleError<Id>;
 
 js.run('no-double-send', rule, {
   valid: [

@@ -1,22 +1,13 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import * as espree from 'espree';
 import noWriteAfterEnd from '../../rules/no-write-after-end.js';
+import { testable, jsTester, lifecycleError } from './testers.js';
 
-// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
-const rule = noWriteAfterEnd as unknown as Parameters<RuleTester['run']>[1];
+const rule = testable(noWriteAfterEnd);
 
-const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
+const js = jsTester();
 
 type Id = 'writeAfterEnd' | 'writeMayBeAfterEnd';
 
-function error(messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) {
-  return {
-    messageId,
-    line,
-    data: { operation, first, where: `on line ${firstLine}` },
-    suggestions: suggestion === undefined ? [] : [{ messageId: 'addReturn' as const, data: { line: firstLine }, output: suggestion }],
-  };
-}
+const error = lifecycleError<Id>;
 
 js.run('no-write-after-end', rule, {
   valid: [

@@ -1,24 +1,11 @@
-import path from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import * as espree from 'espree';
 import requireEnd from '../../rules/require-end.js';
+import { testable, jsTester, tsTester, typedTester } from './testers.js';
 
-// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
-const rule = requireEnd as unknown as Parameters<RuleTester['run']>[1];
+const rule = testable(requireEnd);
 
-/** Plain JS through espree: no parser services at all. */
-const js = new RuleTester({ languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' } });
-/** TypeScript syntax without a program: annotations only. */
-const ts = new RuleTester();
-/** TypeScript with a program: the type checker decides. */
-const typed = new RuleTester({
-  languageOptions: {
-    parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts*'] },
-      tsconfigRootDir: path.join(import.meta.dirname, '../fixtures/lifecycle'),
-    },
-  },
-});
+const js = jsTester();
+const ts = tsTester();
+const typed = typedTester('lifecycle');
 
 const never = (line: number, column?: number) => ({ messageId: 'neverResponds' as const, line, ...(column ? { column } : {}) });
 /** `returnLine` undefined: the path falls off the end of the function. */

@@ -1,10 +1,10 @@
 import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import typedResponseParam from '../../rules/typed-response-param.js';
+import { testable } from './testers.js';
 
 type Invalid = InvalidTestCase<'untypedResponse' | 'annotateResponse', [{ typesModules?: string[] }]>;
 
-// rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rule is built with 8.73's
-const rule = typedResponseParam as unknown as Parameters<RuleTester['run']>[1];
+const rule = testable(typedResponseParam);
 const ruleTester = new RuleTester();
 
 const MODULE = 'eslint-plugin-response-lifecycle/types';
