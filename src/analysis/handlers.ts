@@ -17,6 +17,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { TYPE_STATE_TYPES } from '../type-state-names.js';
 import { typeVerdictOf, type TypeServices } from './response-types.js';
 
 export type FunctionNode =
@@ -173,8 +174,6 @@ const NODE_HTTP_MODULES = /^(?:node:)?(?:http|https|http2)$/u;
 const NODE_RESPONSE_TYPES = new Set(['ServerResponse', 'Http2ServerResponse']);
 /** Next.js API routes: `NextApiResponse` extends `http.ServerResponse`. */
 const NEXT_MODULES = /^next(?:\/types)?$/u;
-/** This project's type-state typings: recognised when imported (from any module, they are re-exported). */
-const TYPE_STATE_NAMES = new Set(['Res', 'SentRes', 'EndedRes', 'NodeRes', 'NodeSentRes', 'NodeEndedRes']);
 
 /**
  * What a TS type annotation says about a parameter: `'response'`, `'other'` (annotated with a
@@ -212,7 +211,8 @@ export function responseTypeAnnotation(
   }
   if (imported === 'Response' && EXPRESS_RESPONSE_MODULES.test(source)) return 'response';
   if (NODE_RESPONSE_TYPES.has(imported) && NODE_HTTP_MODULES.test(source)) return 'response';
-  if (TYPE_STATE_NAMES.has(imported)) return 'response';
+  // This project's type-state typings: recognised when imported (from any module, they are re-exported).
+  if (TYPE_STATE_TYPES.has(imported)) return 'response';
   if (imported === 'NextApiResponse' && NEXT_MODULES.test(source)) return 'response';
   // Client responses (fetch implementations, HTTP clients, test agents) are never server responses;
   // a type from any other module (`import { AppResponse } from './types'`) says nothing either way.
