@@ -8,8 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
-import express from 'express';
-import { guard, responseGuard } from '../../dist/src/guard/index.js';
+import { helloListener } from './hello.mjs';
 
 const VARIANTS = {
   bare: undefined,
@@ -19,28 +18,12 @@ const VARIANTS = {
 };
 const ITERATIONS = 10_000;
 
-function nodeHandler(_req, res) {
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ hello: 'world' }));
-}
-
 function measureOne(kind, variant) {
   const options = VARIANTS[variant] && { ...VARIANTS[variant], onViolation: () => process.exit(1) };
   // A stand-in for the http.Server: the guard switches the class it constructs responses with.
   const server = { [Symbol('ServerResponse')]: http.ServerResponse };
   const classKey = Object.getOwnPropertySymbols(server)[0];
-  let listener;
-  if (kind === 'node') listener = options ? guard(nodeHandler, options) : nodeHandler;
-  else {
-    const app = express();
-    app.set('etag', false);
-    app.disable('x-powered-by');
-    if (options) app.use(responseGuard(options));
-    app.get('/', (_req, res) => {
-      res.json({ hello: 'world' });
-    });
-    listener = app;
-  }
+  const listener = helloListener(kind, options);
   const socket = { server };
   const one = () => {
     const req = new http.IncomingMessage(null);

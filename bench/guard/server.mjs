@@ -2,11 +2,9 @@
 // One hello-world server for the guard benchmark, in its own process:
 //   node bench/guard/server.mjs <node|express> <bare|report|throw|throw-lazy>
 // Prints {"port": N} once listening on 127.0.0.1, and exits on SIGTERM.
-// The handlers follow fastify/benchmarks: node:http sets a header and ends with JSON; Express has
-// etag and x-powered-by off and answers with res.json.
+// The handlers are bench/guard/hello.mjs.
 import http from 'node:http';
-import express from 'express';
-import { guard, responseGuard } from '../../dist/src/guard/index.js';
+import { helloListener } from './hello.mjs';
 
 const [kind, variant] = process.argv.slice(2);
 if (!['node', 'express'].includes(kind) || !['bare', 'report', 'throw', 'throw-lazy'].includes(variant)) {
@@ -22,24 +20,7 @@ const options = {
   'throw-lazy': { mode: 'throw', firstStack: 'after-first-violation', onViolation },
 }[variant];
 
-function nodeHandler(_req, res) {
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ hello: 'world' }));
-}
-
-let listener;
-if (kind === 'node') {
-  listener = options ? guard(nodeHandler, options) : nodeHandler;
-} else {
-  const app = express();
-  app.set('etag', false);
-  app.disable('x-powered-by');
-  if (options) app.use(responseGuard(options));
-  app.get('/', (_req, res) => {
-    res.json({ hello: 'world' });
-  });
-  listener = app;
-}
+const listener = helloListener(kind, options);
 
 const server = http.createServer(listener);
 server.listen(0, '127.0.0.1', () => {
