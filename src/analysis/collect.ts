@@ -9,11 +9,13 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
+import { localFunctionOf, type Candidates } from './candidates.js';
 import { assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
 import { looksLikeResponder } from './responder-names.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
+import type { Resolver } from './references.js';
 import type { Origin, ResponseKey } from './state.js';
 
 /** Array methods whose callback may run once per element. */
@@ -63,6 +65,9 @@ export class Collector {
   constructor(
     private readonly ctx: HandlerContext,
     private readonly options: CollectorOptions,
+    /** The parameters worth tracking (./candidates.ts); their `const` aliases are followed here. */
+    private readonly candidates: Candidates,
+    private readonly resolveId: Resolver,
     private readonly onFrame: (frame: Frame) => void,
   ) {}
 
@@ -144,19 +149,9 @@ export class Collector {
 
   // ---- which values are candidate responses --------------------------------------------------
 
-  private resolve(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-    let scope: TSESLint.Scope.Scope | null = this.ctx.sourceCode.getScope(id);
-    for (; scope; scope = scope.upper) {
-      const ref = scope.references.find((r) => r.identifier === id);
-      if (ref) return ref.resolved ?? undefined;
-      if (scope.type === 'function' || scope.type === 'global' || scope.type === 'module') break;
-    }
-    return undefined;
-  }
-
   /** The candidate response an identifier refers to: a parameter, or a `const` alias of one. */
   keyOfIdentifier(id: TSESTree.Identifier): ResponseKey | undefined {
-    const variable = this.resolve(id);
+    const variable = this.resolveId(id);
     return variable ? this.keyOfVariable(variable) : undefined;
   }
 
@@ -178,7 +173,7 @@ export class Collector {
       const direct = fn.params.some(
         (p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name),
       );
-      return direct ? variable : undefined;
+      return direct && this.candidates.has(variable) ? variable : undefined;
     }
     if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
       const init = def.node.init ? unwrapTs(def.node.init) : undefined;
@@ -190,7 +185,7 @@ export class Collector {
 
   /** `next` of a handler: the response key of that handler. */
   private nextKey(id: TSESTree.Identifier): ResponseKey | undefined {
-    const variable = this.resolve(id);
+    const variable = this.resolveId(id);
     const def = variable?.defs[0];
     if (def?.type !== 'Parameter') return undefined;
     const fn = def.node as TSESTree.Node;
@@ -419,16 +414,7 @@ export class Collector {
   }
 
   private localFunction(callee: TSESTree.Identifier): TSESTree.Node | undefined {
-    const variable = this.resolve(callee);
-    const def = variable?.defs[0];
-    if (!variable || !def || variable.defs.length > 1) return undefined;
-    if (def.type === 'FunctionName') return def.node as TSESTree.Node;
-    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-      const init = unwrapTs(def.node.init);
-      const writes = variable.references.filter((r) => r.isWrite()).length;
-      if (isFunctionNode(init) && writes <= 1) return init;
-    }
-    return undefined;
+    return localFunctionOf(this.resolveId(callee));
   }
 
   // ---- guards ----------------------------------------------------------------------------------

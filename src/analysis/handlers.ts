@@ -19,6 +19,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { TYPE_STATE_TYPES } from '../type-state-names.js';
 import { typeVerdictOf, type TypeServices } from './response-types.js';
+import { propertyName, usedLikeResponse } from './response-uses.js';
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
@@ -89,13 +90,6 @@ export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function propertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return undefined;
-}
 
 /** The name of a member expression's property, or of a plain identifier callee. */
 export function calleeName(callee: TSESTree.Node): string | undefined {
@@ -292,13 +286,15 @@ function paramVerdict(
   return responseTypeAnnotation(param, ctx.sourceCode.getScope(fn));
 }
 
-const cache = new WeakMap<FunctionNode, HandlerInfo | null>();
+/** Per function node; with and without a program apart (`typed-response-param` asks without types). */
+const caches = { typed: new WeakMap<FunctionNode, HandlerInfo | null>(), untyped: new WeakMap<FunctionNode, HandlerInfo | null>() };
 
 /**
  * The handler facts of `fn`, or `undefined` when it is not a handler (no parameter that is a
  * response). Cached per function node.
  */
 export function handlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo | undefined {
+  const cache = ctx.types ? caches.typed : caches.untyped;
   const cached = cache.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   const info = computeHandlerInfo(fn, ctx);
@@ -331,15 +327,23 @@ function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
     };
   };
 
-  // 1. Types and annotations decide when they say something.
+  // 1. Types and annotations decide when they say something. The checker is asked only about
+  //    parameters used like a response: asking about every parameter of every function was most
+  //    of the type-aware analysis' time (bench/lint), and an unused response changes no report.
+  const variables = ctx.types ? ctx.sourceCode.getDeclaredVariables(fn) : [];
   for (let index = 0; index < params.length; index++) {
     const param = params[index];
     if (param === undefined) continue;
-    if (ctx.types && typeVerdictOf(param, ctx.types) === 'response') return build('typed', index);
-    if (paramVerdict(param, fn, ctx) === 'response') return build('annotated', index);
+    const variable = variables.find((v) => v.defs[0]?.name === param);
+    if (ctx.types && variable && usedLikeResponse(variable) && typeVerdictOf(param, ctx.types) === 'response') {
+      return build('typed', index);
+    }
+    if (responseTypeAnnotation(param, ctx.sourceCode.getScope(fn)) === 'response') return build('annotated', index);
   }
   const conventional = params[responseIndex];
-  const verdict = conventional ? paramVerdict(conventional, fn, ctx) : undefined;
+  // Only the registered and the conventionally named need the verdict (it can veto them).
+  const needsVerdict = conventional !== undefined && (registration !== undefined || RES_NAME.test(conventional.name));
+  const verdict = needsVerdict ? paramVerdict(conventional, fn, ctx) : undefined;
   if (verdict === 'other') return undefined;
 
   // 2. Registered with a router or a server.

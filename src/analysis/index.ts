@@ -45,10 +45,12 @@
  */
 import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findCandidates, paramVariable } from './candidates.js';
 import { Collector } from './collect.js';
 import { handlerInfo, isFunctionNode, type HandlerContext, type HandlerInfo } from './handlers.js';
 import type { Frame } from './ops.js';
 import { ownAnswers } from './own-answers.js';
+import { resolverOf } from './references.js';
 import { typeServicesOf, typeVerdictOf } from './response-types.js';
 import { Solver, type Violation } from './solve.js';
 import { CERTAINTY, isAfterKey, type Certainty, type ResponseKey } from './state.js';
@@ -116,9 +118,15 @@ class Engine {
   private readonly ctx: HandlerContext;
   readonly collector: Collector;
 
+  /** No parameter in the file can be a response: nothing to collect, nothing to report. */
+  readonly idle: boolean;
+
   constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
     this.ctx = { sourceCode, types: typeServicesOf(sourceCode) };
-    this.collector = new Collector(this.ctx, this.collectorOptions, (frame) => {
+    const resolve = resolverOf(sourceCode);
+    const candidates = findCandidates(this.ctx, resolve);
+    this.idle = candidates.size === 0;
+    this.collector = new Collector(this.ctx, this.collectorOptions, candidates, resolve, (frame) => {
       this.frames.push(frame);
       if (frame.node.type === 'Program') this.finish();
     });
@@ -132,11 +140,7 @@ class Engine {
   }
 
   private paramVariable(fn: TSESTree.Node, index: number): TSESLint.Scope.Variable | undefined {
-    if (!isFunctionNode(fn)) return undefined;
-    const param = fn.params[index];
-    if (!param) return undefined;
-    const name = param.type === 'AssignmentPattern' ? param.left : param;
-    return this.ctx.sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === name);
+    return paramVariable(this.ctx.sourceCode, fn, index);
   }
 
   private readonly responseCache = new Map<ResponseKey, boolean>();
@@ -220,6 +224,8 @@ export function subscribeToAnalysis(
   const sourceCode = context.sourceCode;
   let engine = engines.get(sourceCode);
   let owner = false;
+  // An idle engine never finishes: later subscribers, and a later traversal of the same source
+  // (which has no response either), join it and get no listeners.
   if (!engine || engine.finished) {
     engine = new Engine(sourceCode);
     engines.set(sourceCode, engine);
@@ -227,5 +233,6 @@ export function subscribeToAnalysis(
   }
   engine.subscribe(options, subscriber);
   // typescript-eslint's RuleListener does not declare the code path events (typescript-eslint#6993).
-  return owner ? (engine.collector.listeners() as unknown as TSESLint.RuleListener) : {};
+  if (!owner || engine.idle) return {};
+  return engine.collector.listeners() as unknown as TSESLint.RuleListener;
 }

@@ -248,6 +248,14 @@ export class Solver {
 
   private fixpoint(frame: Frame, initial: PathState, recordCaptures: boolean): Run {
     const codePath = frame.codePath;
+    // Nothing happens to a response here (most functions of most files): every normal exit is
+    // reached with the empty state, no fixpoint needed.
+    if (initial.size === 0 && frame.ops.size === 0 && frame.branches.size === 0) {
+      const exits = codePath.returnedSegments
+        .filter((segment) => segment.reachable)
+        .map((segment) => ({ segment, returnNode: frame.returns.get(segment.id), state: initial }));
+      return { violations: [], exits, keys: new Set() };
+    }
     const entry = new Map<string, PathState>();
     const exit = new Map<string, PathState | undefined>();
     const catchIn = new Map<TSESTree.TryStatement, PathState>();
