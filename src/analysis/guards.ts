@@ -9,15 +9,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberSpec } from '../lifecycle/index.js';
+import { GUARD_MEANING } from './guard-members.js';
 import { unwrapTs } from './handlers.js';
-
-/** What a true value of the property implies. */
-const GUARD_MEANING: Readonly<Record<string, 'sent' | 'ended'>> = {
-  headersSent: 'sent',
-  writableEnded: 'ended',
-  writableFinished: 'ended',
-  finished: 'ended',
-};
 
 export interface Assumption {
   /** The response expression the property is read from. */

@@ -334,11 +334,13 @@ function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
   for (let index = 0; index < params.length; index++) {
     const param = params[index];
     if (param === undefined) continue;
+    if (param.typeAnnotation && responseTypeAnnotation(param, ctx.sourceCode.getScope(fn)) === 'response') {
+      return build('annotated', index);
+    }
     const variable = variables.find((v) => v.defs[0]?.name === param);
     if (ctx.types && variable && usedLikeResponse(variable) && typeVerdictOf(param, ctx.types) === 'response') {
       return build('typed', index);
     }
-    if (responseTypeAnnotation(param, ctx.sourceCode.getScope(fn)) === 'response') return build('annotated', index);
   }
   const conventional = params[responseIndex];
   // Only the registered and the conventionally named need the verdict (it can veto them).

@@ -86,6 +86,17 @@ function isUninformative(type: ts.Type, typescript: typeof ts): boolean {
  * `any`/`unknown` (then the syntactic heuristics decide).
  */
 export function typeVerdictOf(node: TSESTree.Node, services: TypeServices): 'response' | 'other' | undefined {
+  const cached = verdicts.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = computeVerdict(node, services);
+  verdicts.set(node, verdict ?? null);
+  return verdict;
+}
+
+/** Per node: handler detection, the conventional veto and the solver may all ask about one parameter. */
+const verdicts = new WeakMap<TSESTree.Node, 'response' | 'other' | null>();
+
+function computeVerdict(node: TSESTree.Node, services: TypeServices): 'response' | 'other' | undefined {
   const tsNode = services.toTsNode(node);
   if (!tsNode) return undefined;
   const type = services.checker.getTypeAtLocation(tsNode);

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberSpec } from '../lifecycle/index.js';
+import { GUARD_MEANING } from './guard-members.js';
 
 /** The outermost node of `id` through TS wrappers (`res as Response`, `res!`). */
 export function throughTs(id: TSESTree.Node): TSESTree.Node {
@@ -22,21 +23,19 @@ export function throughTs(id: TSESTree.Node): TSESTree.Node {
 }
 
 /**
- * The variable is used the way a response is (`x.json()`, `x.statusCode = …`, `x.headersSent`) or
- * handed to other code as an argument. Only such parameters are worth asking the type checker about.
+ * The variable is used the way a response is: a lifecycle member that changes or guards the
+ * response (`x.json()`, `x.statusCode = …`, `x.headersSent`), not a read such as `x.get()`. Only
+ * such parameters are worth asking the type checker about: on a contextually typed callback the
+ * first question makes the checker resolve the whole call, most of the type-aware analysis' time.
  */
 export function usedLikeResponse(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => {
     const node = throughTs(ref.identifier as TSESTree.Node);
     const parent = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-      const name = propertyName(parent);
-      return name !== undefined && memberSpec(name) !== undefined;
-    }
-    return (
-      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
-      parent.arguments.includes(node as TSESTree.CallExpressionArgument)
-    );
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
+    const name = propertyName(parent);
+    const spec = name === undefined ? undefined : memberSpec(name);
+    return spec !== undefined && (spec.effect === 'read' ? Object.hasOwn(GUARD_MEANING, name as string) : spec.effect !== 'neutral');
   });
 }
 

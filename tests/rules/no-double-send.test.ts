@@ -374,6 +374,18 @@ const reply = (out, v) => { if (v) { out.send(v); } };`),
       ],
     },
     {
+      // the response reaches a helper through another helper and `const` aliases
+      // (src/analysis/candidates.ts follows it; nothing else makes these parameters tracked)
+      code: `function finish(out) { out.end(); }
+function relay(target) { const same = target; finish(same); }
+app.get('/u', (req, res) => { const r = res; relay(r); res.end(); });`,
+      errors: [
+        error('alreadyFinished', 3, 'res.end()', 'relay()', 3, `function finish(out) { out.end(); }
+function relay(target) { const same = target; finish(same); }
+app.get('/u', (req, res) => { const r = res; return relay(r); res.end(); });`),
+      ],
+    },
+    {
       // finishing helpers from the options, as functions and as methods
       code: `app.get('/u', (req, res) => {
   if (err) sendError(res, err);
