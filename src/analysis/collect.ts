@@ -10,7 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
-import { assumptionsOf, type Assumption } from './guards.js';
+import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
 import { looksLikeResponder } from './responder-names.js';
@@ -102,7 +102,7 @@ export class Collector {
       LogicalExpression: (node: TSESTree.LogicalExpression) => {
         if (node.operator !== '??') this.guard(node.left, node.right, node.operator === '||');
       },
-      '*:exit': (node: TSESTree.Node) => this.testExit(node),
+      [GUARD_TEST_EXIT]: (node: TSESTree.Node) => this.testExit(node),
     };
   }
 

@@ -31,6 +31,15 @@ function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
 }
 
 /**
+ * The node types a test with assumptions can have (what `assumptionsOf` looks through), as an
+ * ESLint selector: the collector listens for their exit only, not for every node's.
+ */
+export const GUARD_TEST_EXIT = [
+  'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression',
+  'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion',
+].join(', ') + ':exit'; // ESLint reads `:exit` off the end of the whole selector list
+
+/**
  * The facts that hold when `test` evaluates to `truthy`. Conservative: `a && b` being false,
  * or `a || b` being true, says nothing about either side.
  */
