@@ -260,17 +260,16 @@ export class Solver {
     const exit = new Map<string, PathState | undefined>();
     const catchIn = new Map<TSESTree.TryStatement, PathState>();
     const catchSegments = new Map<TSESTree.TryStatement, Rule.CodePathSegment[]>();
-    const segments = new Map<string, Rule.CodePathSegment>();
+    const { segments, position } = graphOf(codePath);
     const keys = new Set<ResponseKey>();
 
-    collectSegments(codePath.initialSegment, segments);
     for (const segment of segments.values()) {
       const tryNode = frame.catchEntry.get(segment.id);
       if (tryNode) catchSegments.set(tryNode, [...(catchSegments.get(tryNode) ?? []), segment]);
       for (const op of frame.ops.get(segment.id) ?? []) if ('key' in op) keys.add(op.key);
     }
 
-    const queue = new Worklist(reversePostorder(codePath.initialSegment));
+    const queue = new Worklist(position);
     queue.push(codePath.initialSegment);
     const enqueue = (segment: Rule.CodePathSegment): void => queue.push(segment);
     const onThrowPoint = (tryNode: TSESTree.TryStatement, state: PathState): void => {
@@ -669,6 +668,20 @@ function refine(state: PathState, branches: readonly Branch[] | undefined, nextS
     }
   }
   return out;
+}
+
+/** A code path's reachable segments (depth-first order) and their worklist order, walked once per code path. */
+const graphs = new WeakMap<Rule.CodePath, { segments: Map<string, Rule.CodePathSegment>; position: Map<string, number> }>();
+
+function graphOf(codePath: Rule.CodePath): { segments: Map<string, Rule.CodePathSegment>; position: Map<string, number> } {
+  let graph = graphs.get(codePath);
+  if (!graph) {
+    const segments = new Map<string, Rule.CodePathSegment>();
+    collectSegments(codePath.initialSegment, segments);
+    graph = { segments, position: reversePostorder(codePath.initialSegment) };
+    graphs.set(codePath, graph);
+  }
+  return graph;
 }
 
 function collectSegments(initial: Rule.CodePathSegment, into: Map<string, Rule.CodePathSegment>): void {
