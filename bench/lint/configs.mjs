@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export const PREFIX = 'response-lifecycle';
@@ -49,11 +50,14 @@ export function jsConfig(plugin) {
 /**
  * Type-aware: the TS corpus parsed with typescript-eslint's `projectService` in both arms (so the
  * program is built in the baseline too), with the plugin's `recommended-type-checked` added.
+ * With `typeChecked`, both arms also run typescript-eslint's `recommendedTypeChecked`, as a
+ * project that lints with types does: then the type checker's work is shared with those rules.
  */
-export function tsConfig(plugin, tsconfigRootDir) {
+export function tsConfig(plugin, tsconfigRootDir, { typeChecked = false } = {}) {
   const files = ['**/*.ts'];
   return [
     IGNORE_CLI_CONFIG,
+    ...(typeChecked ? tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files })) : []),
     { files, ...js.configs.recommended },
     {
       files,
@@ -77,7 +81,7 @@ export function pluginRulesConfig(plugin, ruleIds) {
   ];
 }
 
-/** A config file for the CLI in `dir`: `BENCH_CONFIG` = js-base | js-plugin | ts-base | ts-plugin. */
+/** A config file for the CLI in `dir`: `BENCH_CONFIG` = (js | ts | tstc)-(base | plugin); tstc = ts with typescript-eslint's type-checked rules. */
 export function writeCliConfig(dir) {
   const self = pathToFileURL(path.join(import.meta.dirname, 'configs.mjs')).href;
   writeFileSync(
@@ -86,7 +90,7 @@ export function writeCliConfig(dir) {
 import { jsConfig, loadPlugin, tsConfig } from ${JSON.stringify(self)};
 const [kind, arm] = (process.env.BENCH_CONFIG ?? 'js-plugin').split('-');
 const plugin = arm === 'plugin' ? await loadPlugin() : undefined;
-export default kind === 'ts' ? tsConfig(plugin, import.meta.dirname) : jsConfig(plugin);
+export default kind === 'js' ? jsConfig(plugin) : tsConfig(plugin, import.meta.dirname, { typeChecked: kind === 'tstc' });
 `,
   );
 }

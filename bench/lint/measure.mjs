@@ -114,13 +114,27 @@ export function parseTiming(stdout) {
   return times;
 }
 
+/**
+ * Core rules built on ESLint's code path analysis (they listen for `onCodePath*` events), the
+ * closest kin of the plugin's path analysis: the ones that run show up in the TIMING table.
+ */
+export const CODE_PATH_RULES = new Set([
+  'array-callback-return', 'consistent-return', 'constructor-super', 'getter-return', 'no-constructor-return',
+  'no-fallthrough', 'no-invalid-this', 'no-promise-executor-return', 'no-this-before-super', 'no-unreachable',
+  'no-unreachable-loop', 'no-useless-assignment', 'no-useless-return', 'require-atomic-updates',
+]);
+
 /** Per-rule figures from a TIMING table: each plugin rule against the median core rule. */
 export function ruleShares(times) {
   const core = Object.entries(times).filter(([id]) => !id.includes('/'));
   const plugin = Object.entries(times).filter(([id]) => id.startsWith(`${PREFIX}/`));
   const total = Object.values(times).reduce((sum, ms) => sum + ms, 0);
   const coreMedian = median(core.map(([, ms]) => ms));
+  const codePath = core.filter(([id]) => CODE_PATH_RULES.has(id)).sort((x, y) => y[1] - x[1]);
+  const codePathMedian = codePath.length ? median(codePath.map(([, ms]) => ms)) : NaN;
+  const codePathMax = codePath.length ? codePath[0][1] : NaN;
   return {
+    codePath: { rules: codePath.map(([id, ms]) => ({ id, ms })), median: codePathMedian, max: codePathMax },
     total,
     coreRules: core.length,
     coreMedian,
@@ -134,6 +148,8 @@ export function ruleShares(times) {
         ms,
         share: ms / total,
         vsMedianCore: ms / coreMedian,
+        vsMedianCodePath: ms / codePathMedian,
+        vsSlowestCodePath: ms / codePathMax,
         /** How many core rules cost more. */
         slowerCoreRules: core.filter(([, coreMs]) => coreMs > ms).length,
       })),

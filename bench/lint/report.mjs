@@ -19,6 +19,14 @@ function sharesTable(shares) {
     lines.push(`| \`${rule.id}\` | ${rule.ms.toFixed(2)} ms | ${(rule.share * 100).toFixed(2)}% | ${rule.vsMedianCore.toFixed(2)}× | ${rule.slowerCoreRules} of ${shares.coreRules} |`);
   }
   if (!shares.plugin.length) lines.push('| (no plugin rule ran) | | | |');
+  const cp = shares.codePath;
+  if (cp?.rules.length) {
+    lines.push(
+      '',
+      `For context, the core rules that run on ESLint's code path analysis, the plugin's closest kin: ${cp.rules.map((r) => `\`${r.id}\` ${r.ms.toFixed(1)} ms`).join(', ')} (median ${cp.median.toFixed(1)} ms). ` +
+        `Against them: ${shares.plugin.map((r) => `\`${r.id}\` ${r.vsMedianCodePath.toFixed(2)}× their median, ${r.vsSlowestCodePath.toFixed(2)}× the slowest`).join('; ')}.`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -41,12 +49,13 @@ Plugin ${r.pluginVersion}, built from dist/. Rules: ${r.pluginRules.map((id) => 
 
 ### Wall and CPU time (\`eslint --concurrency off .\`, a fresh process per run, ${r.pairs} alternating pairs, median)
 
-Load average ${r.load.before.toFixed(2)} before the timed runs, ${r.load.after.toFixed(2)} after, on ${r.load.cores} cores. CPU time is user + system of the ESLint process; it is less disturbed than wall time when other work shares the machine.
+Baseline: \`eslint:recommended\` (with the TS parser and \`projectService\` on the TS corpus; in the last row also typescript-eslint's \`recommendedTypeChecked\`). Load average ${r.load.before.toFixed(2)} before the timed runs, ${r.load.after.toFixed(2)} after, on ${r.load.cores} cores. CPU time is user + system of the ESLint process; it is less disturbed than wall time when other work shares the machine.
 
-| corpus | eslint:recommended | + plugin | overhead (wall) | overhead (CPU) | runs, wall ms (base / plugin) |
+| corpus | baseline | + plugin | overhead (wall) | overhead (CPU) | runs, wall ms (base / plugin) |
 | --- | ---: | ---: | ---: | ---: | --- |
 ${row(`JS, ${r.jsLines.toLocaleString('en-US')} lines, \`recommended\``, r.wall)}
 ${row(`TS, projectService, \`recommended-type-checked\` (${r.tsPairs} pairs)`, r.typed)}
+${r.typedShared ? row(`TS, as above, both arms also running typescript-eslint \`recommendedTypeChecked\` (${r.tsPairs} pairs)`, r.typedShared) : ''}
 
 Plugin reports on the JS corpus: ${JSON.stringify(r.wall.summary.byRule)}; on the TS corpus: ${JSON.stringify(r.typed.summary.byRule)}.
 Bugs planted in the generated handlers: ${r.planted.figure}${r.planted.extra.length ? `; other reports: ${r.planted.extra.slice(0, 10).join(', ')}` : ''}.
