@@ -39,9 +39,11 @@
  *
  * ## Which values are responses
  * See ./handlers.ts (`handlerInfo`) and ./response-types.ts (typed check when a program exists).
- * Candidates are function parameters and `const` aliases of them; a candidate is a response when
- * it is the response parameter of a handler (the function it belongs to may be an outer one:
- * references in nested callbacks are the same response).
+ * Candidates are the parameters listed by ./candidates.ts before the traversal (handler responses,
+ * the parameters of local helpers a response is passed to, and with a program the parameters
+ * used like a response) and `const` aliases of them; a file without any gets no listeners. A
+ * candidate is a response when it is the response parameter of a handler (the function it belongs
+ * to may be an outer one: references in nested callbacks are the same response), or typed as one.
  */
 import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
