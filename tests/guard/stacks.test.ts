@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { guard, ResponseLifecycleError } from '../../src/guard/index.js';
+import { guard, ResponseLifecycleError, type GuardOptions } from '../../src/guard/index.js';
 import { makeApp } from './express-app.js';
 import { get, recorder, settle, start } from './helpers.js';
 
@@ -31,23 +31,23 @@ async function serve(listener: Parameters<typeof start>[0], requests = 1): Promi
   await server.close();
 }
 
+/** A guarded listener that ends the response, then sets a header; what the guard throws lands in `caught`. */
+function endThenLateHeader(options: GuardOptions, caught: unknown[]): ReturnType<typeof guard> {
+  return guard((_req, res) => {
+    res.end('first'); // FIRST-END
+    try {
+      res.setHeader('x-late', '1'); // LATE-HEADER
+    } catch (error) {
+      caught.push(error);
+    }
+  }, options);
+}
+
 describe('a violation points at the misuse and at the first send', () => {
-  it('node:http: setHeader after end', async () => {
+  it("node:http: setHeader after end (firstStack: 'always')", async () => {
     const rec = recorder();
     const caught: unknown[] = [];
-    await serve(
-      guard(
-        (_req, res) => {
-          res.end('first'); // FIRST-END
-          try {
-            res.setHeader('x-late', '1'); // LATE-HEADER
-          } catch (error) {
-            caught.push(error);
-          }
-        },
-        { mode: 'throw', onViolation: rec.onViolation },
-      ),
-    );
+    await serve(endThenLateHeader({ mode: 'throw', firstStack: 'always', onViolation: rec.onViolation }, caught));
     const [violation] = rec.violations;
     expect(top(violation?.stack)).toContain(at('LATE-HEADER'));
     expect(top(violation?.firstStack)).toContain(at('FIRST-END'));
@@ -58,7 +58,7 @@ describe('a violation points at the misuse and at the first send', () => {
     expect(error.firstStack).toBe(violation?.firstStack);
   });
 
-  it('node:http: statusCode assignment after a write points at the assignment and the write', async () => {
+  it("node:http: statusCode assignment after a write points at the assignment and the write (firstStack: 'always')", async () => {
     const rec = recorder();
     await serve(
       guard(
@@ -71,7 +71,7 @@ describe('a violation points at the misuse and at the first send', () => {
           }
           res.end();
         },
-        { mode: 'throw', onViolation: rec.onViolation },
+        { mode: 'throw', firstStack: 'always', onViolation: rec.onViolation },
       ),
     );
     expect(top(rec.violations[0]?.stack)).toContain(at('LATE-STATUS'));
@@ -124,5 +124,73 @@ describe('a violation points at the misuse and at the first send', () => {
     expect(first?.message).toContain('not recorded');
     expect(top(first?.stack)).toContain(at('REPEAT-SECOND'));
     expect(top(second?.firstStack)).toContain(at('REPEAT-FIRST'));
+  });
+
+  it("throw mode by default ('after-first-violation'): the first report says the first send was not recorded, later ones point at it", async () => {
+    const rec = recorder();
+    const caught: unknown[] = [];
+    await serve(endThenLateHeader({ mode: 'throw', onViolation: rec.onViolation }, caught), 3);
+    expect(rec.violations).toHaveLength(3);
+    const [first, ...later] = rec.violations;
+    expect(first?.firstStack).toBeUndefined();
+    expect(first?.message).toContain('after `an earlier call` already sent it (not recorded');
+    expect(top(first?.stack)).toContain(at('LATE-HEADER'));
+    expect(caught).toHaveLength(3);
+    for (const [i, violation] of later.entries()) {
+      expect(top(violation.stack)).toContain(at('LATE-HEADER'));
+      expect(top(violation.firstStack)).toContain(at('FIRST-END'));
+      expect(violation.message).toContain(at('FIRST-END'));
+      expect((caught[i + 1] as ResponseLifecycleError).firstStack).toBe(violation.firstStack);
+    }
+  });
+
+  it('a head violation points at the call that sent the head, an end violation at the call that ended', async () => {
+    const rec = recorder();
+    let request = 0;
+    await serve(
+      guard(
+        (_req, res) => {
+          request += 1;
+          res.write('head and a chunk'); // HEAD-SENT
+          res.end(); // ENDED
+          try {
+            if (request === 1) res.setHeader('x-late', '1'); // HEAD-LATE
+            else res.end('again'); // END-LATE
+          } catch {
+            // thrown in throw mode
+          }
+        },
+        { mode: 'throw', firstStack: 'always', onViolation: rec.onViolation },
+      ),
+      2,
+    );
+    const [head, end] = rec.violations;
+    expect(head?.rule).toBe('no-header-after-send');
+    expect(top(head?.stack)).toContain(at('HEAD-LATE'));
+    expect(top(head?.firstStack)).toContain(at('HEAD-SENT'));
+    expect(end?.rule).toBe('no-write-after-end');
+    expect(top(end?.stack)).toContain(at('END-LATE'));
+    expect(top(end?.firstStack)).toContain(at('ENDED'));
+  });
+
+  it('Express, throw mode by default: after the first violation, the first send is the program\'s call, not Express\'s nested ones', async () => {
+    const rec = recorder();
+    const app = makeApp({ mode: 'throw', onViolation: rec.onViolation }, (a) => {
+      a.get('/', (_req, res) => {
+        res.json({ first: true }); // EXPRESS-FIRST
+        res.json({ second: true }); // EXPRESS-SECOND
+      });
+    });
+    const server = await start(app);
+    await get(server.port, '/');
+    await get(server.port, '/');
+    await settle();
+    await server.close();
+    const [first, second] = rec.violations;
+    expect(first?.rule).toBe('no-double-send');
+    expect(first?.firstStack).toBeUndefined();
+    expect(top(second?.stack)).toContain(at('EXPRESS-SECOND'));
+    expect(top(second?.firstStack)).toContain(at('EXPRESS-FIRST'));
+    expect(second?.message).toContain(at('EXPRESS-FIRST'));
   });
 });
