@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench:guard`: what the runtime guard costs on hello-world servers.
 //
-// For node:http and Express 5: unguarded ("bare") vs guarded in 'report' mode vs 'throw' mode
-// (both with the default firstStack: 'after-first-violation') vs 'throw' mode with
-// firstStack: 'always' ("throw-always": every response's first call site recorded, which is also
-// what any guard pays once it has seen a violation).
+// For node:http and Express 5: unguarded ("bare") vs guarded in 'report' mode (default firstStack:
+// 'after-first-violation') vs 'throw' mode (default firstStack: 'always': every response's first
+// call site recorded, which is also what any guard pays once it has seen a violation) vs 'throw'
+// mode with firstStack: 'after-first-violation' ("throw-lazy").
 // Each server runs in its own child process pinned to CPU 0 (`taskset -c 0`); this driver and
 // autocannon run pinned to CPU 1, so the load generator never competes with the server for a core.
 // Rounds alternate the variants and rotate their order; each run is a warm-up then a measured
@@ -26,7 +26,7 @@ const WARMUP = Number(process.env.GUARD_BENCH_WARMUP ?? 2);
 const PIPELINING = Number(process.env.GUARD_BENCH_PIPELINING ?? 10);
 const CONNECTIONS = 100;
 const KINDS = ['node', 'express'];
-const VARIANTS = ['bare', 'report', 'throw', 'throw-always'];
+const VARIANTS = ['bare', 'report', 'throw', 'throw-lazy'];
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0 && os.cpus().length >= 2;
 

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // One hello-world server for the guard benchmark, in its own process:
-//   node bench/guard/server.mjs <node|express> <bare|report|throw|throw-always>
+//   node bench/guard/server.mjs <node|express> <bare|report|throw|throw-lazy>
 // Prints {"port": N} once listening on 127.0.0.1, and exits on SIGTERM.
 // The handlers are bench/guard/hello.mjs.
 import http from 'node:http';
 import { helloListener } from './hello.mjs';
 
 const [kind, variant] = process.argv.slice(2);
-if (!['node', 'express'].includes(kind) || !['bare', 'report', 'throw', 'throw-always'].includes(variant)) {
-  console.error('usage: server.mjs <node|express> <bare|report|throw|throw-always>');
+if (!['node', 'express'].includes(kind) || !['bare', 'report', 'throw', 'throw-lazy'].includes(variant)) {
+  console.error('usage: server.mjs <node|express> <bare|report|throw|throw-lazy>');
   process.exit(2);
 }
 let violations = 0;
@@ -17,7 +17,7 @@ const options = {
   bare: undefined,
   report: { mode: 'report', onViolation },
   throw: { mode: 'throw', onViolation },
-  'throw-always': { mode: 'throw', firstStack: 'always', onViolation },
+  'throw-lazy': { mode: 'throw', firstStack: 'after-first-violation', onViolation },
 }[variant];
 
 const listener = helloListener(kind, options);

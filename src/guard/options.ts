@@ -16,9 +16,10 @@ export interface GuardOptions {
    * When to record where a response sent its head or ended (`firstStack`). Recording means a
    * one-frame stack capture at every response's first send: about 4–5 µs per response on Node 20
    * (a third of a hello-world node:http request), and no cheaper way to know a call site exists.
-   * So by default the guard records only once it has seen a violation: its first report names the
-   * first call (`res.send()`) but not where; later reports (the same bug again, usually) point at it.
-   * Default: `'after-first-violation'` in both modes.
+   * `'throw'` mode (development and tests, where the first report must say where the response was
+   * sent first) records always; `'report'` mode (production, where throughput matters) records
+   * only once this guard has seen a violation, so its first report names the first call but not where.
+   * Default: `'always'` in `'throw'` mode, `'after-first-violation'` in `'report'` mode.
    */
   firstStack?: FirstStackPolicy;
 }
@@ -73,7 +74,7 @@ export function resolveOptions(options: unknown, defaultReport: (violation: Viol
   // validation and could, for `onViolation`, receive every violation.
   const opts = Object.assign(Object.create(null) as GuardOptions, given);
   const mode = opts.mode ?? (process.env.NODE_ENV === 'production' ? 'report' : 'throw');
-  const firstStack = opts.firstStack ?? 'after-first-violation';
+  const firstStack = opts.firstStack ?? (mode === 'throw' ? 'always' : 'after-first-violation');
   return {
     mode,
     onViolation: opts.onViolation ?? defaultReport,

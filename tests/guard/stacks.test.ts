@@ -126,10 +126,24 @@ describe('a violation points at the misuse and at the first send', () => {
     expect(top(second?.firstStack)).toContain(at('REPEAT-FIRST'));
   });
 
-  it("throw mode by default ('after-first-violation'): the first report says the first send was not recorded, later ones point at it", async () => {
+  it("throw mode by default ('always'): every report, the first included, points at the first send", async () => {
     const rec = recorder();
     const caught: unknown[] = [];
     await serve(endThenLateHeader({ mode: 'throw', onViolation: rec.onViolation }, caught), 3);
+    expect(rec.violations).toHaveLength(3);
+    expect(caught).toHaveLength(3);
+    for (const [i, violation] of rec.violations.entries()) {
+      expect(top(violation.stack)).toContain(at('LATE-HEADER'));
+      expect(top(violation.firstStack)).toContain(at('FIRST-END'));
+      expect(violation.message).toContain(at('FIRST-END'));
+      expect((caught[i] as ResponseLifecycleError).firstStack).toBe(violation.firstStack);
+    }
+  });
+
+  it("throw mode with firstStack 'after-first-violation': the first report says the first send was not recorded, later ones point at it", async () => {
+    const rec = recorder();
+    const caught: unknown[] = [];
+    await serve(endThenLateHeader({ mode: 'throw', firstStack: 'after-first-violation', onViolation: rec.onViolation }, caught), 3);
     expect(rec.violations).toHaveLength(3);
     const [first, ...later] = rec.violations;
     expect(first?.firstStack).toBeUndefined();
@@ -173,9 +187,9 @@ describe('a violation points at the misuse and at the first send', () => {
     expect(top(end?.firstStack)).toContain(at('ENDED'));
   });
 
-  it('Express, throw mode by default: after the first violation, the first send is the program\'s call, not Express\'s nested ones', async () => {
+  it("Express, firstStack 'after-first-violation': after the first violation, the first send is the program's call, not Express's nested ones", async () => {
     const rec = recorder();
-    const app = makeApp({ mode: 'throw', onViolation: rec.onViolation }, (a) => {
+    const app = makeApp({ mode: 'throw', firstStack: 'after-first-violation', onViolation: rec.onViolation }, (a) => {
       a.get('/', (_req, res) => {
         res.json({ first: true }); // EXPRESS-FIRST
         res.json({ second: true }); // EXPRESS-SECOND
