@@ -11,7 +11,13 @@
  *   assertion accepts the same arguments and comes first); it keeps the state types assignable to
  *   `http.ServerResponse`, `express.Response` and `NodeJS.WritableStream`;
  * - head mutations return a *chain handle* whose methods are not assertions, so that
- *   `res.status(404).json(x)` compiles (an assertion at the end of a chain is error TS2776).
+ *   `res.status(404).json(x)` compiles (an assertion at the end of a chain is error TS2776). On the
+ *   open types each is followed by the original `this`-returning signature, which calls never pick
+ *   either. Generic callers like Express's `app.get(path, handler)` infer from `Res` by walking it
+ *   against `express.Response` member by member, matching overloads from the last one; ending on
+ *   `this` keeps that walk from starting over on `ChainRes`, `ChainSent` and `ChainEnded` on every
+ *   call (1000 registered handlers: 2.4× fewer property visits, check time 1.5× → ~1.1× of plain;
+ *   docs/types.md, Cost).
  */
 import type { OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
 import type { CookieOptions, DownloadOptions, Errback, SendFileOptions } from 'express-serve-static-core';
@@ -35,8 +41,11 @@ export declare const lifecycleState: unique symbol;
 /** node:http members of an open response. `Chain` is the handle head mutations return. */
 export interface NodeOpenMembers<Sent, Ended, Chain> {
   setHeader(name: string, value: HeaderValue): Chain;
+  setHeader(name: string, value: HeaderValue): this;
   setHeaders(headers: HeaderCollection): Chain;
+  setHeaders(headers: HeaderCollection): this;
   appendHeader(name: string, value: string | readonly string[]): Chain;
+  appendHeader(name: string, value: string | readonly string[]): this;
   removeHeader(name: string): void;
   writeHead(statusCode: number, headers?: HeadHeaders): asserts this is Sent;
   writeHead(statusCode: number, statusMessage?: string, headers?: HeadHeaders): asserts this is Sent;
@@ -84,21 +93,37 @@ export interface NodeChainMembers<Chain, ChainSent, ChainEnded> {
 /** Express head mutations, returning `Chain`. */
 export interface ExpressHeadMembers<Chain> {
   status(code: number): Chain;
+  status(code: number): this;
   set(field: any): Chain;
   set(field: string, value?: string | string[]): Chain;
+  set(field: any): this;
+  set(field: string, value?: string | string[]): this;
   header(field: any): Chain;
   header(field: string, value?: string | string[]): Chain;
+  header(field: any): this;
+  header(field: string, value?: string | string[]): this;
   append(field: string, value?: string[] | string): Chain;
+  append(field: string, value?: string[] | string): this;
   type(type: string): Chain;
+  type(type: string): this;
   contentType(type: string): Chain;
+  contentType(type: string): this;
   cookie(name: string, val: string, options: CookieOptions): Chain;
   cookie(name: string, val: any, options: CookieOptions): Chain;
   cookie(name: string, val: any): Chain;
+  cookie(name: string, val: string, options: CookieOptions): this;
+  cookie(name: string, val: any, options: CookieOptions): this;
+  cookie(name: string, val: any): this;
   clearCookie(name: string, options?: CookieOptions): Chain;
+  clearCookie(name: string, options?: CookieOptions): this;
   location(url: string): Chain;
+  location(url: string): this;
   links(links: any): Chain;
+  links(links: any): this;
   vary(field: string): Chain;
+  vary(field: string): this;
   attachment(filename?: string): Chain;
+  attachment(filename?: string): this;
 }
 
 /** Express members of an open response: head mutations return `Chain`, finishers assert `Ended`. */

@@ -77,16 +77,12 @@ export interface LifecycleMembers {
 /** Members the model classifies that @types/node and @types/express do not declare: left undeclared. */
 export type UndeclaredMembers = 'writeHeader' | 'getRawHeaderNames';
 
-/** The members the hand-written state types re-declare: head mutations and transitions. */
-export type ManagedMembers<Framework extends "node" | "express"> = {
-  [K in Exclude<keyof LifecycleMembers, UndeclaredMembers>]: LifecycleMembers[K] extends {
-    readonly framework: Framework extends "node" ? "node" : "node" | "express";
-    readonly kind: 'method';
-    readonly effect: 'mutateHead' | 'commitHead' | 'writeBody' | 'finish' | 'abort';
-  }
-    ? K
-    : never;
-}[Exclude<keyof LifecycleMembers, UndeclaredMembers>];
+/** The members the hand-written state types re-declare: the declared methods with effect mutateHead, commitHead, writeBody, finish, abort. */
+export interface ManagedMembersOf {
+  readonly node: 'setHeader' | 'setHeaders' | 'appendHeader' | 'removeHeader' | 'writeHead' | 'flushHeaders' | 'write' | 'end' | 'destroy';
+  readonly express: 'setHeader' | 'setHeaders' | 'appendHeader' | 'removeHeader' | 'writeHead' | 'flushHeaders' | 'write' | 'end' | 'destroy' | 'status' | 'set' | 'header' | 'append' | 'type' | 'contentType' | 'cookie' | 'clearCookie' | 'location' | 'links' | 'vary' | 'attachment' | 'send' | 'json' | 'jsonp' | 'sendStatus' | 'redirect' | 'sendFile' | 'download' | 'render';
+}
+export type ManagedMembers<Framework extends keyof ManagedMembersOf> = ManagedMembersOf[Framework];
 
 /** The compile error of each refused call: what went wrong and what to do. */
 export interface MisuseMessages {
