@@ -26,8 +26,14 @@ export function typeServicesOf(sourceCode: Readonly<TSESLint.SourceCode>): TypeS
   const map = services?.esTreeNodeToTSNodeMap;
   if (!program || !map) return undefined;
   const typescript = requireFromHere('typescript') as typeof ts;
+  let checker: ts.TypeChecker | undefined;
   return {
-    checker: program.getTypeChecker(),
+    // Created on the first question: a lint run whose other rules never ask for types has no
+    // checker until then (creating one binds the whole program).
+    get checker() {
+      checker ??= program.getTypeChecker();
+      return checker;
+    },
     ts: typescript,
     toTsNode: (node) => map.get(node as never) as ts.Node | undefined,
   };

@@ -23,19 +23,27 @@ export function throughTs(id: TSESTree.Node): TSESTree.Node {
 }
 
 /**
- * The variable is used the way a response is: a lifecycle member that changes or guards the
- * response (`x.json()`, `x.statusCode = …`, `x.headersSent`), not a read such as `x.get()`. Only
- * such parameters are worth asking the type checker about: on a contextually typed callback the
- * first question makes the checker resolve the whole call, most of the type-aware analysis' time.
+ * The variable is used the way a response is: a lifecycle method called on it (`x.json()`), a
+ * lifecycle property assigned (`x.statusCode = …`) or a state guard read (`x.headersSent`); reads
+ * (`x.get()`) and look-alikes (`schema.type`, a property read of a name the model knows as a
+ * method) do not count. Only such parameters are worth asking the type checker about: on a
+ * contextually typed callback the first question makes the checker resolve the whole call, most
+ * of the type-aware analysis' time, and the first question of a lint run creates the checker.
  */
 export function usedLikeResponse(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => {
     const node = throughTs(ref.identifier as TSESTree.Node);
-    const parent = node.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
-    const name = propertyName(parent);
+    const member = node.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
+    const name = propertyName(member);
     const spec = name === undefined ? undefined : memberSpec(name);
-    return spec !== undefined && (spec.effect === 'read' ? Object.hasOwn(GUARD_MEANING, name as string) : spec.effect !== 'neutral');
+    if (spec === undefined || spec.effect === 'neutral') return false;
+    const use = throughTs(member).parent;
+    if (spec.kind === 'method') {
+      return spec.effect !== 'read' && use?.type === AST_NODE_TYPES.CallExpression && use.callee === throughTs(member);
+    }
+    if (spec.effect === 'read') return Object.hasOwn(GUARD_MEANING, name as string);
+    return use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === throughTs(member);
   });
 }
 

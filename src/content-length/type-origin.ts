@@ -15,11 +15,13 @@ function loadTypeScript(): typeof ts {
 }
 
 export class TypeOrigins {
-  private readonly checker: ts.TypeChecker;
   private readonly ts = loadTypeScript();
 
-  constructor(private readonly services: ParserServicesWithTypeInformation) {
-    this.checker = services.program.getTypeChecker();
+  constructor(private readonly services: ParserServicesWithTypeInformation) {}
+
+  /** On the first question only: creating the checker binds the whole program. */
+  private get checker(): ts.TypeChecker {
+    return this.services.program.getTypeChecker();
   }
 
   of(node: TSESTree.Node): Origin {
