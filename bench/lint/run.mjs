@@ -17,6 +17,14 @@ import { lintMarkdown } from './report.mjs';
 import { alternate, lintOnce, parseTiming, ruleShares, runCli, statsRuleTimes, summarize } from './measure.mjs';
 import { ESLint } from 'eslint';
 
+/**
+ * A full garbage collection before each timed lint, so that a run does not pay for the garbage the
+ * previous (much larger) one left: with a 116k-line handler that debt swung the largest size by
+ * ±30% between runs. Garbage made by the timed lint itself is still collected inside its time.
+ */
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
+
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const TS_PAIRS = Number(process.env.BENCH_TS_PAIRS ?? PAIRS);
 // The largest size also goes past the fixpoint's old fixed iteration cap (a 116k-line handler).
@@ -194,13 +202,6 @@ function printShares(s) {
   if (!s.plugin.length) log('  (no plugin rule in the TIMING table)');
 }
 
-/**
- * A full garbage collection before each timed lint, so that a run does not pay for the garbage the
- * previous (much larger) one left: with a 116k-line handler that debt swung the largest size by
- * ±30% between runs. Garbage made by the timed lint itself is still collected inside its time.
- */
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc');
 
 /** Plugin rule time (ms, from `stats`) of one `lintText`; the least of `runs` (robust on a shared machine). */
 async function ruleTime(eslint, text, filePath, runs) {
