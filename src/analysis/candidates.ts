@@ -9,9 +9,10 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { handlerInfo, isFunctionNode, unwrapTs, type FunctionNode, type HandlerContext } from './handlers.js';
+import { declaredVariable, throughTs, unwrapTs } from '../util/ast.js';
+import { handlerInfo, isFunctionNode, type FunctionNode, type HandlerContext } from './handlers.js';
 import type { Resolver } from './references.js';
-import { throughTs, usedLikeResponse } from './response-uses.js';
+import { usedLikeResponse } from './response-uses.js';
 
 export type Candidates = ReadonlySet<TSESLint.Scope.Variable>;
 
@@ -25,7 +26,7 @@ export function paramVariable(
   const param = fn.params[index];
   if (!param) return undefined;
   const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === name);
+  return declaredVariable(sourceCode, fn, name);
 }
 
 /** The local function a variable names: `function f() {}`, or `const f = () => {}` never reassigned. */
@@ -71,7 +72,7 @@ export function findCandidates(ctx: HandlerContext, resolve: Resolver): Candidat
       const node = throughTs(ref.identifier as TSESTree.Node);
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
-        add(sourceCode.getDeclaredVariables(parent).find((v) => v.defs[0]?.name === parent.id), false);
+        add(declaredVariable(sourceCode, parent, parent.id), false);
       } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
         const argIndex = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
         const callee = unwrapTs(parent.callee);

@@ -9,6 +9,7 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
+import { declaredVariable } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
@@ -192,7 +193,7 @@ export class Collector {
     if (!isFunctionNode(fn)) return undefined;
     const info = handlerInfo(fn, this.ctx);
     if (!info || info.next !== def.name) return undefined;
-    const response = this.ctx.sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === info.response);
+    const response = declaredVariable(this.ctx.sourceCode, fn, info.response);
     return response ? this.keyOfVariable(response) : undefined;
   }
 

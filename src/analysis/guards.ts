@@ -8,9 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { memberSpec } from '../lifecycle/index.js';
-import { GUARD_MEANING } from './guard-members.js';
-import { unwrapTs } from './handlers.js';
+import { TS_WRAPPER_TYPES, unwrapTs } from '../util/ast.js';
+import { GUARD_MEANING, isStateGuard } from './guard-members.js';
 
 export interface Assumption {
   /** The response expression the property is read from. */
@@ -26,7 +25,7 @@ function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
   if (expr.type !== AST_NODE_TYPES.MemberExpression || expr.computed) return undefined;
   if (expr.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const name = expr.property.name;
-  if (!Object.hasOwn(GUARD_MEANING, name) || memberSpec(name)?.effect !== 'read') return undefined;
+  if (!isStateGuard(name)) return undefined;
   return unwrapTs(expr.object).type === AST_NODE_TYPES.Identifier ? expr : undefined;
 }
 
@@ -35,8 +34,7 @@ function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
  * ESLint selector: the collector listens for their exit only, not for every node's.
  */
 export const GUARD_TEST_EXIT = [
-  'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression',
-  'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion',
+  'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression', ...TS_WRAPPER_TYPES,
 ].join(', ') + ':exit'; // ESLint reads `:exit` off the end of the whole selector list
 
 /**

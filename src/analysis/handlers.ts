@@ -18,8 +18,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { TYPE_STATE_TYPES } from '../type-state-names.js';
+import { declaredVariable, propertyName, unwrapTs } from '../util/ast.js';
 import { typeVerdictOf, type TypeServices } from './response-types.js';
-import { propertyName, usedLikeResponse } from './response-uses.js';
+import { usedLikeResponse } from './response-uses.js';
+
+export { unwrapTs };
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
@@ -75,21 +78,6 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
     node?.type === AST_NODE_TYPES.ArrowFunctionExpression
   );
 }
-
-/** Strip `(x as T)`, `x!`, `x satisfies T` wrappers. */
-export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 
 /** The name of a member expression's property, or of a plain identifier callee. */
 export function calleeName(callee: TSESTree.Node): string | undefined {
@@ -330,16 +318,15 @@ function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
   // 1. Types and annotations decide when they say something. The checker is asked only about
   //    parameters used like a response: asking about every parameter of every function was most
   //    of the type-aware analysis' time (bench/lint), and an unused response changes no report.
-  const variables = ctx.types ? ctx.sourceCode.getDeclaredVariables(fn) : [];
   for (let index = 0; index < params.length; index++) {
     const param = params[index];
     if (param === undefined) continue;
     if (param.typeAnnotation && responseTypeAnnotation(param, ctx.sourceCode.getScope(fn)) === 'response') {
       return build('annotated', index);
     }
-    const variable = variables.find((v) => v.defs[0]?.name === param);
-    if (ctx.types && variable && usedLikeResponse(variable) && typeVerdictOf(param, ctx.types) === 'response') {
-      return build('typed', index);
+    if (ctx.types) {
+      const variable = declaredVariable(ctx.sourceCode, fn, param);
+      if (variable && usedLikeResponse(variable) && typeVerdictOf(param, ctx.types) === 'response') return build('typed', index);
     }
   }
   const conventional = params[responseIndex];

@@ -22,5 +22,6 @@ function indexOf(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, 
 
 /** The variable `id` refers to (`undefined` for globals, declarations and property names). */
 export function resolverOf(sourceCode: Readonly<TSESLint.SourceCode>): Resolver {
-  return (id) => indexOf(sourceCode).get(id)?.resolved ?? undefined;
+  let index: Map<TSESTree.Node, TSESLint.Scope.Reference> | undefined;
+  return (id) => (index ??= indexOf(sourceCode)).get(id)?.resolved ?? undefined;
 }

@@ -5,22 +5,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberSpec } from '../lifecycle/index.js';
-import { GUARD_MEANING } from './guard-members.js';
-
-/** The outermost node of `id` through TS wrappers (`res as Response`, `res!`). */
-export function throughTs(id: TSESTree.Node): TSESTree.Node {
-  let node = id;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      node.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    node = node.parent;
-  }
-  return node;
-}
+import { propertyName, throughTs } from '../util/ast.js';
+import { isStateGuard } from './guard-members.js';
 
 /**
  * The variable is used the way a response is: a lifecycle method called on it (`x.json()`), a
@@ -37,21 +23,13 @@ export function usedLikeResponse(variable: TSESLint.Scope.Variable): boolean {
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
     const name = propertyName(member);
     const spec = name === undefined ? undefined : memberSpec(name);
-    if (spec === undefined || spec.effect === 'neutral') return false;
-    const use = throughTs(member).parent;
+    if (name === undefined || spec === undefined) return false;
+    const whole = throughTs(member);
+    const use = whole.parent;
     if (spec.kind === 'method') {
-      return spec.effect !== 'read' && use?.type === AST_NODE_TYPES.CallExpression && use.callee === throughTs(member);
+      return spec.effect !== 'read' && spec.effect !== 'neutral' && use?.type === AST_NODE_TYPES.CallExpression && use.callee === whole;
     }
-    if (spec.effect === 'read') return Object.hasOwn(GUARD_MEANING, name as string);
-    return use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === throughTs(member);
+    if (spec.effect === 'read') return isStateGuard(name);
+    return spec.effect !== 'neutral' && use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === whole;
   });
-}
-
-/** The name of a member expression's property (`res.json`, `res['json']`). */
-export function propertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return undefined;
 }

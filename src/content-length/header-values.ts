@@ -3,7 +3,7 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberSpec } from '../lifecycle/index.js';
-import { propertyName } from './origin.js';
+import { propertyName } from '../util/ast.js';
 
 /** Header names, lower case. */
 export type HeaderName = 'content-length' | 'content-type';

@@ -3,6 +3,7 @@
  * its type annotation, or a guard around the read (`Buffer.isBuffer(x) ? x.length : …`).
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { propertyName } from '../util/ast.js';
 
 /**
  * - `string`: certainly a string;
@@ -617,11 +618,6 @@ export function memberPath(node: TSESTree.Node): string | undefined {
 }
 
 /** The name of `a.name` or `a['name']`, else undefined. */
-export function propertyName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
-  return node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined;
-}
-
 function propertyKeyName(property: TSESTree.Property): string | undefined {
   if (property.key.type === 'Identifier') return property.key.name;
   return property.key.type === 'Literal' ? String(property.key.value) : undefined;
