@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { guard, ResponseLifecycleError, type GuardOptions } from '../../src/guard/index.js';
+import { guard, ResponseLifecycleError, type GuardOptions, type Violation } from '../../src/guard/index.js';
 import { makeApp } from './express-app.js';
 import { get, recorder, settle, start } from './helpers.js';
 
@@ -43,19 +43,24 @@ function endThenLateHeader(options: GuardOptions, caught: unknown[]): ReturnType
   }, options);
 }
 
+/** A report of `endThenLateHeader`'s misuse that points at the late call and at the first end, as does the error thrown with it. */
+function expectPointsAtFirstEnd(violation: Violation | undefined, thrown: unknown): void {
+  expect(top(violation?.stack)).toContain(at('LATE-HEADER'));
+  expect(top(violation?.firstStack)).toContain(at('FIRST-END'));
+  expect(violation?.message).toContain(at('FIRST-END'));
+  expect((thrown as ResponseLifecycleError).firstStack).toBe(violation?.firstStack);
+}
+
 describe('a violation points at the misuse and at the first send', () => {
   it("node:http: setHeader after end (firstStack: 'always')", async () => {
     const rec = recorder();
     const caught: unknown[] = [];
     await serve(endThenLateHeader({ mode: 'throw', firstStack: 'always', onViolation: rec.onViolation }, caught));
     const [violation] = rec.violations;
-    expect(top(violation?.stack)).toContain(at('LATE-HEADER'));
-    expect(top(violation?.firstStack)).toContain(at('FIRST-END'));
-    expect(violation?.message).toContain(at('FIRST-END'));
+    expectPointsAtFirstEnd(violation, caught[0]);
     const error = caught[0] as ResponseLifecycleError;
     expect(error).toBeInstanceOf(ResponseLifecycleError);
     expect(top(error.stack)).toContain(at('LATE-HEADER'));
-    expect(error.firstStack).toBe(violation?.firstStack);
   });
 
   it("node:http: statusCode assignment after a write points at the assignment and the write (firstStack: 'always')", async () => {
@@ -132,12 +137,7 @@ describe('a violation points at the misuse and at the first send', () => {
     await serve(endThenLateHeader({ mode: 'throw', onViolation: rec.onViolation }, caught), 3);
     expect(rec.violations).toHaveLength(3);
     expect(caught).toHaveLength(3);
-    for (const [i, violation] of rec.violations.entries()) {
-      expect(top(violation.stack)).toContain(at('LATE-HEADER'));
-      expect(top(violation.firstStack)).toContain(at('FIRST-END'));
-      expect(violation.message).toContain(at('FIRST-END'));
-      expect((caught[i] as ResponseLifecycleError).firstStack).toBe(violation.firstStack);
-    }
+    for (const [i, violation] of rec.violations.entries()) expectPointsAtFirstEnd(violation, caught[i]);
   });
 
   it("throw mode with firstStack 'after-first-violation': the first report says the first send was not recorded, later ones point at it", async () => {
@@ -150,12 +150,7 @@ describe('a violation points at the misuse and at the first send', () => {
     expect(first?.message).toContain('after `an earlier call` already sent it (not recorded');
     expect(top(first?.stack)).toContain(at('LATE-HEADER'));
     expect(caught).toHaveLength(3);
-    for (const [i, violation] of later.entries()) {
-      expect(top(violation.stack)).toContain(at('LATE-HEADER'));
-      expect(top(violation.firstStack)).toContain(at('FIRST-END'));
-      expect(violation.message).toContain(at('FIRST-END'));
-      expect((caught[i + 1] as ResponseLifecycleError).firstStack).toBe(violation.firstStack);
-    }
+    for (const [i, violation] of later.entries()) expectPointsAtFirstEnd(violation, caught[i + 1]);
   });
 
   it('a head violation points at the call that sent the head, an end violation at the call that ended', async () => {
