@@ -21,6 +21,7 @@ import {
   type ResponseKey,
 } from '../analysis/index.js';
 import { isNoOpCallee } from '../analysis/no-op-callees.js';
+import { declaredVariable } from '../util/ast.js';
 import { childNodes } from './child-nodes.js';
 
 export interface SwallowedRejection {
@@ -124,7 +125,7 @@ function uses(
   const handlerNode = key.defs[0]?.node as TSESTree.Node | undefined;
   const next = handlerNode ? byNode.get(handlerNode)?.handler?.next : undefined;
   if (!handlerNode || !next) return false;
-  const variable = sourceCode.getDeclaredVariables(handlerNode).find((v) => v.defs[0]?.name === next);
+  const variable = declaredVariable(sourceCode, handlerNode, next);
   return variable?.references.some(inside) ?? false;
 }
 
