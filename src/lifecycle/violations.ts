@@ -10,6 +10,11 @@ export interface Operation {
   readonly setsHead?: boolean;
   /** A finish that also writes a chunk (`end(data)`). */
   readonly writesData?: boolean;
+  /**
+   * A bare `end()` (no chunk): Node returns at once when the response has already finished, so
+   * `res.json(x); res.end()` is redundant, not a second answer. `end(data)` then is a write after end.
+   */
+  readonly noOpOnceEnded?: boolean;
 }
 
 type RuleMessage = {
@@ -56,6 +61,7 @@ export const VIOLATIONS: readonly ViolationRow[] = [
 /** The violation an operation commits in a state, or `undefined` when it is legal there. */
 export function violationFor(state: LifecycleState, op: Operation): ViolationRow | undefined {
   if (state === 'open') return undefined;
+  if (state === 'ended' && op.noOpOnceEnded === true) return undefined;
   return VIOLATIONS.find(
     (row) =>
       row.state === state &&
@@ -83,5 +89,6 @@ export function operationOf(spec: MemberSpec, args: { hasData: boolean; hasCallb
     effect,
     setsHead: effect === spec.effect && spec.setsHead === true,
     writesData: effect === 'finish' && spec.writesDataWithArgs === true && args.hasData,
+    noOpOnceEnded: effect === 'finish' && spec.writesDataWithArgs === true && !args.hasData,
   };
 }

@@ -100,7 +100,6 @@ export interface MisuseMessages {
   readonly writeEarlyHints: "res.writeEarlyHints(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
   readonly write: "res.write(): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
   readonly addTrailers: "res.addTrailers(): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
-  readonly end: "res.end(): the response was already finished - return after the first send (`return res.send(...)`)";
   readonly "end(data)": "res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
   readonly status: "res.status(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
   readonly set: "res.set(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
@@ -126,7 +125,7 @@ export interface MisuseMessages {
 }
 
 /** Calls refused only for some argument shapes; the hand-written bases declare their overloads. */
-export type PartialRefusals = "sent:render";
+export type PartialRefusals = "ended:end" | "sent:render";
 
 /** node:http response: sent. */
 export interface NodeSentRes extends NodeSentBase {
@@ -153,7 +152,6 @@ export interface NodeEndedRes extends NodeSentRes {
   readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
 }
 
 /** node:http chain handle: sent. */
@@ -173,7 +171,6 @@ export interface NodeChainSent extends NodeChainRes {
 export interface NodeChainEnded extends NodeChainSent {
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
 }
 
 /** Express response: sent. */
@@ -221,7 +218,6 @@ export interface EndedRes<Body = any, Locals extends LocalsObject = LocalsObject
   readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
 }
 
@@ -262,6 +258,5 @@ export interface ChainSent<Body = any, Locals extends LocalsObject = LocalsObjec
 export interface ChainEnded<Body = any, Locals extends LocalsObject = LocalsObject> extends ChainSent<Body, Locals> {
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, MisuseMessages["end"], MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
 }
