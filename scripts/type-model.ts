@@ -132,6 +132,11 @@ export type Refusal =
   | { kind: 'whole' }
   /** Refused for every shape, but a data argument changes the text (`end()` vs `end(data)`). */
   | { kind: 'byData' }
+  /**
+   * Refused exactly for the shapes with data (`end(data)` once ended; a bare `end()` / `end(cb)`
+   * is a no-op there, the model's `noOpOnceEnded`): the `this` type is picked by the arguments too.
+   */
+  | { kind: 'dataOnly' }
   /** Some argument shapes are legal: the hand-written base declares the legal overloads. */
   | { kind: 'partial' };
 
@@ -140,7 +145,11 @@ export function refusalIn(spec: MemberSpec, state: RefusedState): Refusal {
   const refused = shapes.filter((shape) => violationOf(spec, state, shape) !== undefined);
   if (refused.length === 0) return { kind: 'none' };
   if (spec.kind === 'property') return { kind: 'property' };
-  if (refused.length < shapes.length) return { kind: 'partial' };
+  if (refused.length < shapes.length) {
+    const withData = shapes.filter((shape) => shape.hasData);
+    const exactlyData = refused.length === withData.length && refused.every((shape) => shape.hasData);
+    return exactlyData ? { kind: 'dataOnly' } : { kind: 'partial' };
+  }
   const messages = new Set(shapes.map((shape) => refusalMessage(spec, shape)));
   return messages.size === 1 ? { kind: 'whole' } : { kind: 'byData' };
 }
@@ -206,6 +215,9 @@ function memberLines(spec: MemberSpec, target: Target): string[] {
       return [
         `  ${spec.name}<A extends any[]>(this: ByData<A, ${msg(ARGUMENT_SHAPES[0])}, ${msg(ARGUMENT_SHAPES[1])}>, ...args: A): ${ret};`,
       ];
+    case 'dataOnly':
+      // `this: unknown` accepts every receiver: the shapes without data compile.
+      return [`  ${spec.name}<A extends any[]>(this: ByData<A, unknown, ${msg(ARGUMENT_SHAPES[1])}>, ...args: A): ${ret};`];
   }
 }
 

@@ -125,7 +125,7 @@ export interface MisuseMessages {
 }
 
 /** Calls refused only for some argument shapes; the hand-written bases declare their overloads. */
-export type PartialRefusals = "ended:end" | "sent:render";
+export type PartialRefusals = "sent:render";
 
 /** node:http response: sent. */
 export interface NodeSentRes extends NodeSentBase {
@@ -152,6 +152,7 @@ export interface NodeEndedRes extends NodeSentRes {
   readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
 }
 
 /** node:http chain handle: sent. */
@@ -171,6 +172,7 @@ export interface NodeChainSent extends NodeChainRes {
 export interface NodeChainEnded extends NodeChainSent {
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
 }
 
 /** Express response: sent. */
@@ -218,6 +220,7 @@ export interface EndedRes<Body = any, Locals extends LocalsObject = LocalsObject
   readonly [lifecycleState]: 'ended';
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
 }
 
@@ -258,5 +261,6 @@ export interface ChainSent<Body = any, Locals extends LocalsObject = LocalsObjec
 export interface ChainEnded<Body = any, Locals extends LocalsObject = LocalsObject> extends ChainSent<Body, Locals> {
   write(this: MisuseMessages["write"], ...args: any[]): any;
   addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
   render(this: MisuseMessages["render"], ...args: any[]): any;
 }

@@ -24,6 +24,19 @@ app.post('/items', (req, res: Res) => {
   return res.sendStatus(201);
 });
 
+// A bare end() after a finish is a no-op in Node (it returns at once), so it compiles; end(data) does not (express-misuse.ts).
+app.get('/redundant-end', (req, res: Res) => {
+  res.json({ ok: true });
+  res.end();
+  res.end(() => {});
+});
+app.get('/redundant-end-in-a-chain', (req, res: Res) => {
+  res.status(200).json({ ok: true }).end();
+});
+app.get('/redundant-end-returned', (req, res: Res) => {
+  return res.status(201).send('created').end();
+});
+
 // Reads after sending.
 app.get('/reads', (req, res: Res) => {
   res.json({ ok: true });

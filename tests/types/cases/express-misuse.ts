@@ -58,10 +58,19 @@ app.get('/write-after-end', (req, res: Res) => {
   // @ts-expect-error -- res.write(): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()
   res.write('more');
 });
-app.get('/end-twice', (req, res: Res) => {
-  res.end();
-  // @ts-expect-error -- res.end(): the response was already finished - return after the first send
-  res.end();
+app.get('/end-twice-with-data', (req, res: Res) => {
+  res.end('a');
+  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()
+  res.end('b');
+});
+app.get('/end-with-data-and-callback-after-send', (req, res: Res) => {
+  res.send('a');
+  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  res.end('b', 'utf8', () => {});
+});
+app.get('/end-with-data-at-the-end-of-a-chain', (req, res: Res) => {
+  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  res.status(200).json({ ok: true }).end('late');
 });
 app.get('/end-with-data-after-json', (req, res: Res) => {
   res.json({});

@@ -29,9 +29,22 @@ http.createServer((req, res: NodeRes) => {
   res.writeHead(200);
 });
 http.createServer((req, res: NodeRes) => {
+  res.end('a');
+  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  res.end('b');
+});
+http.createServer((req, res: NodeRes) => {
+  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  res.setHeader('x-a', '1').end('a').end('b');
+});
+// A bare end() after the end is a no-op in Node: it compiles, on the response and at the end of a chain.
+http.createServer((req, res: NodeRes) => {
+  res.end('done');
   res.end();
-  // @ts-expect-error -- res.end(): the response was already finished
-  res.end();
+  res.end(() => {});
+});
+http.createServer((req, res: NodeRes) => {
+  res.setHeader('x-a', '1').end('chained').end();
 });
 http.createServer((req, res: NodeRes) => {
   res.destroy();
