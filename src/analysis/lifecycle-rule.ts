@@ -1,13 +1,17 @@
 /**
  * What the three state rules (no-double-send, no-header-after-send, no-write-after-end) share:
- * their options, and reporting the analysis' violations for one rule id with the `addReturn`
- * suggestion. Each rule file stays a thin declaration of its meta.
+ * their options, and reporting the analysis' violations for one rule id with its suggestion:
+ * `addReturn` for a double send; for a late header or chunk, moving it before the send or the
+ * `end()` (a `return` there would make it unreachable and hide the bug). Each rule file stays a
+ * thin declaration of its meta.
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { MESSAGES, SUGGESTION_MESSAGES, type RuleId } from '../lifecycle/index.js';
+import { MESSAGES, SUGGESTION_MESSAGES } from '../lifecycle/index.js';
 import { createRule } from '../util/create-rule.js';
 import { subscribeToAnalysis } from './index.js';
+import { moveBeforeFix } from './move-before.js';
+import type { Violation } from './solve.js';
 
 export interface LifecycleRuleOptions {
   finishingHelpers: string[];
@@ -40,14 +44,38 @@ export const LIFECYCLE_RULE_SCHEMA: JSONSchema4[] = [
 
 type StateRuleId = 'no-double-send' | 'no-header-after-send' | 'no-write-after-end';
 
-/** `meta.messages` of a state rule: its lifecycle messages plus the `addReturn` suggestion. */
+/** Each state rule's one suggestion. */
+const SUGGESTION_OF = {
+  'no-double-send': 'addReturn',
+  'no-header-after-send': 'moveBeforeSend',
+  'no-write-after-end': 'moveBeforeEnd',
+} as const satisfies Record<StateRuleId, keyof typeof SUGGESTION_MESSAGES>;
+
+/** `meta.messages` of a state rule: its lifecycle messages plus its suggestion's. */
 export function lifecycleMessages(ruleId: StateRuleId): Record<string, string> {
-  return { ...MESSAGES[ruleId], addReturn: SUGGESTION_MESSAGES.addReturn };
+  const suggestion = SUGGESTION_OF[ruleId];
+  return { ...MESSAGES[ruleId], [suggestion]: SUGGESTION_MESSAGES[suggestion] };
+}
+
+/** The suggestion for one violation, if a safe one exists. */
+function suggestionsFor(
+  ruleId: StateRuleId,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  violation: Violation,
+  line: number,
+): TSESLint.SuggestionReportDescriptor<string>[] {
+  if (ruleId === 'no-double-send') {
+    const statement = violation.suggestReturnAt;
+    if (!statement) return [];
+    return [{ messageId: 'addReturn', data: { line }, fix: (fixer) => fixer.insertTextBefore(statement.expression, 'return ') }];
+  }
+  const fix = moveBeforeFix(sourceCode, violation);
+  return fix ? [{ messageId: SUGGESTION_OF[ruleId], data: { first: violation.first.display, line }, fix }] : [];
 }
 
 /** The `create` of a state rule: report the shared analysis' violations that belong to `ruleId`. */
 export function reportLifecycleViolations(
-  ruleId: RuleId,
+  ruleId: StateRuleId,
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: LifecycleRuleOptions,
 ): TSESLint.RuleListener {
@@ -56,20 +84,11 @@ export function reportLifecycleViolations(
       for (const violation of fn.violations) {
         if (violation.rule !== ruleId || (options.definiteOnly && !violation.definite)) continue;
         const line = violation.first.node.loc.start.line;
-        const statement = violation.suggestReturnAt;
         context.report({
           node: violation.node,
           messageId: violation.messageId,
           data: { operation: violation.operation, first: violation.first.display, where: `on line ${line}` },
-          suggest: statement
-            ? [
-                {
-                  messageId: 'addReturn',
-                  data: { line },
-                  fix: (fixer) => fixer.insertTextBefore(statement.expression, 'return '),
-                },
-              ]
-            : [],
+          suggest: suggestionsFor(ruleId, context.sourceCode, violation, line),
         });
       }
     }

@@ -61,6 +61,8 @@ export const MESSAGES = {
 /** Messages of the fixes and suggestions, keyed by suggestion id. */
 export const SUGGESTION_MESSAGES = {
   addReturn: 'Return right after the earlier send on line {{line}}.',
+  moveBeforeSend: 'Move this statement before `{{first}}` on line {{line}}, which sends the head.',
+  moveBeforeEnd: 'Move this statement before `{{first}}` on line {{line}}, which ends the response.',
   useByteLength: 'Use `Buffer.byteLength({{text}})`.',
   annotateResponse: 'Annotate `{{name}}` as `{{type}}`, imported from \'{{module}}\'.',
 } as const;

@@ -7,7 +7,8 @@ const js = jsTester();
 
 type Id = 'writeAfterEnd' | 'writeMayBeAfterEnd';
 
-const error = lifecycleError<Id>;
+const error = (messageId: Id, line: number, operation: string, first: string, firstLine: number, suggestion?: string) =>
+  lifecycleError(messageId, line, operation, first, firstLine, suggestion, 'no-write-after-end');
 
 js.run('no-write-after-end', rule, {
   valid: [
@@ -51,25 +52,16 @@ js.run('no-write-after-end', rule, {
   res.end('part 2');
   res.write('part 3');
 });`,
-      errors: [
-        error('writeAfterEnd', 4, 'res.write()', 'res.end()', 3, `app.get('/stream', (req, res) => {
-  res.write('part 1');
-  return res.end('part 2');
-  res.write('part 3');
-});`),
-      ],
+      // no suggestion: moving the write before end('part 2') would reorder the body
+      errors: [error('writeAfterEnd', 4, 'res.write()', 'res.end()', 3)],
     },
     {
       code: `http.createServer((req, res) => {
   if (req.method === 'HEAD') res.end();
   res.end(body);
 });`,
-      errors: [
-        error('writeMayBeAfterEnd', 3, 'res.end()', 'res.end()', 2, `http.createServer((req, res) => {
-  if (req.method === 'HEAD') return res.end();
-  res.end(body);
-});`),
-      ],
+      // no suggestion: the late call finishes (it does not move), and \`return\` would hide it
+      errors: [error('writeMayBeAfterEnd', 3, 'res.end()', 'res.end()', 2)],
     },
     {
       code: `http.createServer((req, res) => {
@@ -78,8 +70,8 @@ js.run('no-write-after-end', rule, {
 });`,
       errors: [
         error('writeAfterEnd', 3, 'res.addTrailers()', 'res.end()', 2, `http.createServer((req, res) => {
-  return res.end();
   res.addTrailers({ 'X-Checksum': sum });
+  res.end();
 });`),
       ],
     },
@@ -91,14 +83,58 @@ js.run('no-write-after-end', rule, {
     if (chunk.last) res.end();
   }
 });`,
+      // no suggestion: the end is not a statement of the write's block
+      errors: [error('writeMayBeAfterEnd', 3, 'res.write()', 'res.end()', 4)],
+    },
+    {
+      code: `app.get('/stream', (req, res) => {
+  res.write('part 1');
+  res.end();
+  res.write('part 2');
+});`,
       errors: [
-        error('writeMayBeAfterEnd', 3, 'res.write()', 'res.end()', 4, `http.createServer((req, res) => {
-  for (const chunk of chunks) {
-    res.write(chunk);
-    if (chunk.last) return res.end();
+        error('writeAfterEnd', 4, 'res.write()', 'res.end()', 3, `app.get('/stream', (req, res) => {
+  res.write('part 1');
+  res.write('part 2');
+  res.end();
+});`),
+      ],
+    },
+    {
+      // indentation of the end's line is kept; a callback to end() is not a chunk
+      code: `http.createServer((req, res) => {
+  if (ok) {
+    res.write(head);
+    res.end(() => log('done'));
+    res.write(tail);
+  }
+});`,
+      errors: [
+        error('writeAfterEnd', 5, 'res.write()', 'res.end()', 4, `http.createServer((req, res) => {
+  if (ok) {
+    res.write(head);
+    res.write(tail);
+    res.end(() => log('done'));
   }
 });`),
       ],
+    },
+    {
+      // no suggestion: a return in between (the write would run on a path it did not run on)
+      code: `http.createServer((req, res) => {
+  res.end();
+  if (quiet) return;
+  res.write('late');
+});`,
+      errors: [error('writeAfterEnd', 4, 'res.write()', 'res.end()', 2)],
+    },
+    {
+      // no suggestion: the write would then send the head before the status the end's chain sets
+      code: `http.createServer((req, res) => {
+  res.status(204).end();
+  res.write('late');
+});`,
+      errors: [error('writeAfterEnd', 3, 'res.write()', 'res.end()', 2)],
     },
   ],
 });

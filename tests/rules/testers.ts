@@ -29,10 +29,18 @@ export function typedTester(fixture: string): RuleTester {
   });
 }
 
+/** The one suggestion each state rule offers (see src/analysis/lifecycle-rule.ts). */
+const SUGGESTION_OF = {
+  'no-double-send': 'addReturn',
+  'no-header-after-send': 'moveBeforeSend',
+  'no-write-after-end': 'moveBeforeEnd',
+} as const;
+
 /**
  * An expected report of a rule on the shared analysis (no-double-send, no-header-after-send,
  * no-write-after-end), with the data every one of their messages carries and, when given, the
- * `addReturn` suggestion's output.
+ * output of the rule's suggestion (`addReturn`, or moving the late statement before the first send
+ * or end); without it, the report must offer no suggestion.
  */
 export function lifecycleError<Id extends string>(
   messageId: Id,
@@ -41,11 +49,14 @@ export function lifecycleError<Id extends string>(
   first: string,
   firstLine: number,
   suggestion?: string,
+  rule: keyof typeof SUGGESTION_OF = 'no-double-send',
 ) {
+  const suggestionId = SUGGESTION_OF[rule];
+  const suggestionData = suggestionId === 'addReturn' ? { line: firstLine } : { first, line: firstLine };
   return {
     messageId,
     line,
     data: { operation, first, where: `on line ${firstLine}` },
-    suggestions: suggestion === undefined ? [] : [{ messageId: 'addReturn' as const, data: { line: firstLine }, output: suggestion }],
+    suggestions: suggestion === undefined ? [] : [{ messageId: suggestionId, data: suggestionData, output: suggestion }],
   };
 }
