@@ -587,7 +587,10 @@ function violationIn(
   operation: Operation,
 ): { row: ViolationRow; definite: boolean; origins: ReadonlySet<Origin>; afterEnd: boolean } | undefined {
   if (ks.ended !== 0) {
-    const row = violationFor('ended', operation);
+    // A bare `end()` is a no-op once the response finished, but not while an asynchronous finisher
+    // (`pipe`, `sendFile`) still owes its bytes: that `end()` cuts them off.
+    const cutsOff = operation.noOpOnceEnded === true && [...ks.endedBy].some((origin) => origin.async);
+    const row = violationFor('ended', cutsOff ? { ...operation, noOpOnceEnded: false } : operation);
     if (row) return { row, definite: ks.ended === 2, origins: ks.endedBy, afterEnd: true };
   }
   if (ks.sent !== 0) {
