@@ -4,6 +4,7 @@ import { FINISHING_HELPERS_SCHEMA } from '../src/analysis/lifecycle-rule.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
+import { exitReport, hangData } from '../src/require-end/report-at.js';
 import { swallowingErrorCallbacks } from '../src/require-end/swallowed-rejections.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -65,10 +66,13 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       const reported = new Set<unknown>();
       for (const found of findMissingEnds(file, sourceCode)) {
         reported.add(found.fn);
+        const data = hangData(found.fn, found.key, file, sourceCode);
+        // A hanging exit is reported where the fix goes; a handler that never answers, at its head.
+        const at = found.exit ? exitReport(found.fn, found.exit, found.key, sourceCode) : undefined;
         context.report({
-          loc: ASTUtils.getFunctionHeadLocation(found.fn, sourceCode),
+          loc: at ? at.loc : ASTUtils.getFunctionHeadLocation(found.fn, sourceCode),
           messageId: found.messageId,
-          data: { where: found.where },
+          data: { ...data, exit: at?.exit ?? '' },
         });
       }
       for (const { handler, method } of swallowingErrorCallbacks(file, sourceCode, returnsResult)) {

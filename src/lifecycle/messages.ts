@@ -35,10 +35,11 @@ export const MESSAGES = {
       '`{{operation}}` may write to a response that `{{first}}` already ended {{where}} on some path (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.',
   },
   'require-end': {
+    // {{unanswered}} and {{remedy}} mention `next()` only where the handler has one (see src/require-end/report-at.ts).
     neverResponds:
-      'This handler never finishes the response or calls next(); the client waits until a timeout. Send a response (e.g. `res.end()`) or call `next()` on every path.',
+      '{{handler}} never {{unanswered}}; the client waits until a timeout. {{remedy}} on every path.',
     someNotRespond:
-      'This function answers the request on some paths, but the path that returns at {{where}} neither finishes the response nor calls next(); the client waits until a timeout. Send a response or call `next()` on that path.',
+      '{{handler}} leaves the request hanging when it {{exit}}: that path never {{unanswered}}, so the client waits until a timeout. {{remedy}} there.',
     swallowedRejection:
       'The `.{{operation}}()` handler on line {{line}} swallows the error of a promise chain that answers the request, without answering it: when the chain fails, the client waits until a timeout. Call `next(err)` or send an error response there.',
     asyncRejectionHangs:

@@ -34,8 +34,10 @@ import { childNodes } from './child-nodes.js';
 export interface MissingEnd {
   readonly fn: FunctionNode;
   readonly messageId: 'neverResponds' | 'someNotRespond';
-  /** "line 12" or "the end of the function": where the first unanswered path returns. */
-  readonly where: string;
+  /** The response left unanswered. */
+  readonly key: ResponseKey;
+  /** For `someNotRespond`: the first exit (in source order) that leaves the request unanswered. */
+  readonly exit: FunctionExit | undefined;
 }
 
 /** Callbacks that run for part of the work while other code answers the request. */
@@ -120,10 +122,9 @@ function check(
       !isGoneGuard(exit.returnNode),
   );
   if (unanswered.length === 0) return undefined;
-  if (mayNever && unanswered.length === fn.exits.length) return { fn: node, messageId: 'neverResponds', where: '' };
+  if (mayNever && unanswered.length === fn.exits.length) return { fn: node, messageId: 'neverResponds', key, exit: undefined };
   const first = unanswered.reduce((a, b) => (position(a) <= position(b) ? a : b));
-  const where = first.returnNode ? `line ${first.returnNode.loc.start.line}` : 'the end of the function';
-  return { fn: node, messageId: 'someNotRespond', where };
+  return { fn: node, messageId: 'someNotRespond', key, exit: first };
 }
 
 /**

@@ -1,0 +1,139 @@
+/**
+ * Where require-end reports and how it names things: at the exit that leaves the request hanging
+ * (the `return`, the `catch` the path ends in, the end of the function), because that is where the
+ * fix goes; naming the handler, because the exit may be far from the function's head; and offering
+ * `next()` only where the handler has one (node:http handlers and Express handlers declared without
+ * `next` cannot call it).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  isFunctionNode,
+  registrationOf,
+  type FileAnalysis,
+  type FunctionExit,
+  type FunctionNode,
+  type ResponseKey,
+} from '../analysis/index.js';
+import { childNodes } from './child-nodes.js';
+
+/** The `data` of the neverResponds / someNotRespond messages. */
+export interface HangData extends Record<string, string> {
+  /** "The `app.get('/users/:id')` handler", "`show`", "This callback". */
+  readonly handler: string;
+  /** "finishes the response or calls `next()`", or without `next` where there is none. */
+  readonly unanswered: string;
+  /** "Send a response (e.g. `res.end()`) or call `next()`", or without `next`. */
+  readonly remedy: string;
+}
+
+/** What every require-end hang message says about this function and its response. */
+export function hangData(
+  fn: FunctionNode,
+  key: ResponseKey,
+  file: FileAnalysis,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): HangData {
+  const next = hasNext(fn, key, file);
+  return {
+    handler: handlerName(fn, sourceCode),
+    unanswered: next ? 'finishes the response or calls `next()`' : 'finishes the response',
+    remedy: next ? 'Send a response (e.g. `res.end()`) or call `next()`' : 'Send a response (e.g. `res.end()`)',
+  };
+}
+
+/** The location and wording of the exit that leaves the request unanswered. */
+export function exitReport(
+  fn: FunctionNode,
+  exit: FunctionExit,
+  key: ResponseKey,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { loc: TSESTree.SourceLocation; exit: string } {
+  if (exit.returnNode) return { loc: exit.returnNode.loc, exit: 'returns here' };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { loc: fn.body.loc, exit: 'returns this value' };
+  const swallowing = swallowingCatchAtEnd(fn.body, key, fn);
+  if (swallowing) {
+    const head = sourceCode.getFirstToken(swallowing)!;
+    const end = swallowing.param ? sourceCode.getTokenAfter(swallowing.param)! : head;
+    return { loc: { start: head.loc.start, end: end.loc.end }, exit: 'ends in this `catch`' };
+  }
+  const closing = sourceCode.getLastToken(fn.body)!;
+  return { loc: closing.loc, exit: 'reaches its end' };
+}
+
+/**
+ * `try { … res.json(x) } catch (err) { log(err) }` as the function's last statement: a path that
+ * falls off the end after a failure went through that `catch`, which never touches the response.
+ */
+function swallowingCatchAtEnd(body: TSESTree.BlockStatement, key: ResponseKey, fn: FunctionNode): TSESTree.CatchClause | undefined {
+  const last = body.body[body.body.length - 1];
+  if (last?.type !== AST_NODE_TYPES.TryStatement || !last.handler || last.finalizer) return undefined;
+  const handler = last.handler;
+  if (key.references.some((reference) => within(reference.identifier, handler.body))) return undefined;
+  if (nextReferences(fn).some((identifier) => within(identifier, handler.body))) return undefined;
+  return endsAbruptly(handler.body) ? undefined : handler;
+}
+
+function endsAbruptly(block: TSESTree.BlockStatement): boolean {
+  const last = block.body[block.body.length - 1];
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+function within(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** Identifiers in `fn`'s own body that call a `next`-like function (`next(err)`). */
+function nextReferences(fn: FunctionNode): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  const visit = (node: TSESTree.Node) => {
+    if (node !== fn && isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && /^_?next$/u.test(node.callee.name)) {
+      found.push(node.callee);
+    }
+    for (const child of childNodes(node)) visit(child);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/**
+ * Whether the code answering for `key` can call `next`: the handler that received the response
+ * (this function or the handler around a callback) has a `next` parameter.
+ */
+function hasNext(fn: FunctionNode, key: ResponseKey, file: FileAnalysis): boolean {
+  const owner = key.defs[0]?.type === 'Parameter' ? key.defs[0].node : fn;
+  for (const analysed of file.functions) {
+    if (analysed.handler && (analysed.node === owner || analysed.node === fn) && analysed.handler.next) return true;
+  }
+  return false;
+}
+
+/**
+ * "The `app.get('/users/:id')` handler" for a registered function, "`show`" for a named one,
+ * "This handler" or "This callback" otherwise.
+ */
+export function handlerName(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const call = fn.parent;
+  if (registrationOf(fn) !== undefined && call?.type === AST_NODE_TYPES.CallExpression) {
+    const callee = sourceCode.getText(call.callee).replace(/\s+/gu, '');
+    const first = call.arguments[0];
+    const path = first && first !== fn && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? sourceCode.getText(first) : '';
+    return `The \`${callee}(${path})\` handler`;
+  }
+  const name = functionName(fn);
+  if (name !== undefined) return `\`${name}\``;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument)
+    ? 'This callback'
+    : 'This handler';
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed) {
+    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  }
+  return undefined;
+}
