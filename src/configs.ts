@@ -5,6 +5,13 @@ export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict' |
 
 const PREFIX = 'response-lifecycle';
 
+/**
+ * Every JavaScript and TypeScript extension. ESLint lints only `.js`, `.mjs` and `.cjs` unless a
+ * config names other files, so without this `recommended` alone linted nothing in a TypeScript
+ * project (no output, exit 0). Parsing `.ts` still takes the parser the user sets up.
+ */
+export const LINTED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
 /** Which rules a config turns on, decided by each rule's `meta.docs` alone. */
 export function rulesFor(config: ConfigName, rules: Readonly<Record<string, PluginRule>>): string[] {
   return Object.entries(rules)
@@ -26,6 +33,7 @@ export function buildConfigs(
 ): Record<ConfigName, TSESLint.FlatConfig.Config> {
   const config = (name: ConfigName, typeChecked: boolean): TSESLint.FlatConfig.Config => ({
     name: `${PREFIX}/${name}`,
+    files: LINTED_FILES,
     plugins: { [PREFIX]: plugin },
     ...(typeChecked ? { languageOptions: { parserOptions: { projectService: true } } } : {}),
     rules: Object.fromEntries(rulesFor(name, rules).map((id) => [`${PREFIX}/${id}`, 'error'])),

@@ -29,6 +29,16 @@ describe('plugin object and configs', () => {
     expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toEqual({ projectService: true });
   });
 
+  it('every config covers JavaScript and TypeScript files, not only the .js/.mjs/.cjs ESLint lints by default', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as never] });
+    for (const file of ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.mts', 'a.cts', 'a.tsx', 'src/deep/a.ts']) {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> } | undefined;
+      expect(Object.keys(config?.rules ?? {}), file).toContain('response-lifecycle/no-double-send');
+    }
+    for (const config of Object.values(plugin.configs)) expect(config.files).toEqual(plugin.configs.recommended.files);
+  });
+
   it('strict adds the strict rules; all has every rule', () => {
     const strictIds = Object.entries(rules)
       .filter(([, r]) => r.meta.docs?.recommended !== undefined)

@@ -1,54 +1,27 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, atDevVersion, scratchProject, type ScratchProject } from './scratch-project.js';
 
 // Installs the packed tarball (what `npm publish` would ship) into a scratch project, the way a
 // user would, and uses it there: ESLint Node API with the recommended config (including a fix),
 // the typings through `./types`, and the guard through `./guard`. `npm test` builds dist/ first.
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const rootRequire = createRequire(path.join(ROOT, 'package.json'));
-const versionOf = (name: string) => (rootRequire(`${name}/package.json`) as { version: string }).version;
-
-let scratch = '';
+let scratch: ScratchProject | undefined;
 
 beforeAll(() => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'rl-e2e-'));
-  const packDir = path.join(scratch, 'pack');
-  mkdirSync(packDir);
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
-  const tarball = path.join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
-  const project = path.join(scratch, 'app');
-  mkdirSync(project);
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }));
-  // Same versions as the dev tree, so the install is served from npm's cache when it can be.
-  execFileSync(
-    'npm',
-    [
-      'install',
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      tarball,
-      `eslint@${versionOf('eslint')}`,
-      `typescript@${versionOf('typescript')}`,
-      `express@${versionOf('express')}`,
-      `@types/express@${versionOf('@types/express')}`,
-      `@types/node@${versionOf('@types/node')}`,
-    ],
-    { cwd: project, stdio: 'pipe' },
+  scratch = scratchProject(
+    'rl-e2e-',
+    (dir) => writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' })),
+    ['eslint', 'typescript', 'express', '@types/express', '@types/node'].map(atDevVersion),
   );
 }, 240_000);
 
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => scratch?.remove());
 
-const project = () => path.join(scratch, 'app');
+const project = () => scratch!.dir;
 
 describe('the packed package, installed in a scratch project', () => {
   it('ships only what users need', () => {
