@@ -1,5 +1,7 @@
+import diagnostics_channel from 'node:diagnostics_channel';
 import type { ServerResponse } from 'node:http';
-import { formatMessage, MESSAGES, type RuleId } from '../lifecycle/index.js';
+import type { RuleId } from '../lifecycle/index.js';
+import { violationMessage } from './messages.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
 import { printViolation, ResponseLifecycleError, topFrame, type Violation } from './violation.js';
@@ -11,6 +13,8 @@ export interface GuardContext {
   readonly watchdog: Watchdog | undefined;
   /** Guarded prototype per original prototype, so each is built once. */
   readonly prototypes: WeakMap<object, object>;
+  /** This guard already warned that it was installed too late. */
+  warnedLate: boolean;
 }
 
 export function createContext(options: unknown): GuardContext {
@@ -19,6 +23,7 @@ export function createContext(options: unknown): GuardContext {
     options: resolved,
     watchdog: undefined,
     prototypes: new WeakMap(),
+    warnedLate: false,
   };
   if (resolved.endTimeout !== undefined) {
     const timeout = resolved.endTimeout;
@@ -40,8 +45,10 @@ export interface Misuse {
 }
 
 /**
- * Report a misuse to `onViolation` (once), and return the error to throw in `'throw'` mode.
- * `caller` is the guard function the program called; the stack starts at its caller.
+ * Report a misuse (once): to `onViolation` and on the diagnostics channel. Returns the error to
+ * throw in `'throw'` mode. `caller` is the guard function the program called; the stack starts at
+ * its caller. A report supersedes a late head change still pending on the same response (see
+ * `defer`): in `res.status(500).json(b)` after a send, the send is the misuse, as the lint rule says.
  */
 export function raise(
   context: GuardContext,
@@ -50,23 +57,55 @@ export function raise(
   misuse: Misuse,
   caller: (...args: never[]) => unknown,
 ): ResponseLifecycleError | undefined {
+  if (st?.pendingHead !== undefined) st.pendingHead = undefined;
+  const violation = buildViolation(res, st, misuse, caller);
+  publish(context, res, violation);
+  return context.options.mode === 'throw' ? new ResponseLifecycleError(violation) : undefined;
+}
+
+/**
+ * A head change on a finished response made by a method call may be the start of a send chain
+ * (`res.status(500).json(b)`): its report waits until the current synchronous run of code is over,
+ * and a violation of a later call on the same response in that run replaces it. It is captured now,
+ * so it still points at the call. Never thrown: by the time it is known not to be part of a chain,
+ * there is no call left to throw from.
+ */
+export function defer(
+  context: GuardContext,
+  res: ServerResponse,
+  st: ResponseState,
+  misuse: Misuse,
+  caller: (...args: never[]) => unknown,
+): void {
+  const violation = buildViolation(res, st, misuse, caller);
+  st.pendingHead = violation;
+  queueMicrotask(() => {
+    if (st.pendingHead !== violation) return;
+    st.pendingHead = undefined;
+    publish(context, res, violation);
+  });
+}
+
+function buildViolation(
+  res: ServerResponse,
+  st: ResponseState | undefined,
+  misuse: Misuse,
+  caller: (...args: never[]) => unknown,
+): Violation {
   const firstIsHead = misuse.rule === 'no-header-after-send';
   const firstOp = (firstIsHead ? st?.headOp : st?.endOp) ?? st?.endOp ?? st?.headOp;
   const firstStack = ((firstIsHead ? st?.headTrace : st?.endTrace) ?? st?.endTrace ?? st?.headTrace)?.stack;
   const firstAt = topFrame(firstStack);
-  const template = (MESSAGES[misuse.rule] as Record<string, string>)[misuse.messageId] ?? misuse.messageId;
-  const message = formatMessage(template, {
-    operation: misuse.operation,
-    first: firstOp ?? 'an earlier call',
-    where: firstAt
-      ? `at ${firstAt}`
-      : '(not recorded: the guard records it after its first violation, or always with firstStack: "always")',
-    ...misuse.data,
-  });
+  const message = violationMessage(
+    misuse.rule,
+    misuse.messageId,
+    { operation: misuse.operation, ...misuse.data },
+    firstOp === undefined ? undefined : { operation: firstOp, at: firstAt },
+  );
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder, caller);
   const req = res.req as (ServerResponse['req'] & { originalUrl?: string }) | undefined;
-  const violation: Violation = {
+  return {
     rule: misuse.rule,
     message,
     operation: misuse.operation,
@@ -74,9 +113,18 @@ export function raise(
     firstStack,
     request: { method: req?.method, url: req?.originalUrl ?? req?.url },
   };
+}
+
+/** The channel every violation is published on, for APM and tracing tools (and `recordViolations`). */
+export const VIOLATION_CHANNEL = 'response-lifecycle:violation';
+const violationChannel = diagnostics_channel.channel(VIOLATION_CHANNEL);
+
+function publish(context: GuardContext, res: ServerResponse, violation: Violation): void {
   ensureState(res).muted = true;
   // From now on, record where responses are first sent, so the next report can point there.
   context.options.recordFirst = true;
+  // A subscriber that throws cannot break this response: Node rethrows its error on a later tick.
+  if (violationChannel.hasSubscribers) violationChannel.publish(violation);
   try {
     const returned: unknown = context.options.onViolation(violation);
     // An async reporter fails by rejecting: surface that like a throw, never as an unhandled
@@ -86,7 +134,6 @@ export function raise(
     // A failing reporter must not break the response it reports on.
     reporterFailed(error);
   }
-  return context.options.mode === 'throw' ? new ResponseLifecycleError(violation) : undefined;
 }
 
 function reporterFailed(error: unknown): void {
@@ -115,3 +162,17 @@ export function reportNotEnded(
     caller,
   );
 }
+
+/**
+ * A guard installed after what it should guard guards nothing there, silently: say so once per
+ * guard, as a process warning (`process.on('warning')` sees it; Node prints it by default).
+ */
+export function warnInstalledLate(context: GuardContext, what: string): void {
+  if (context.warnedLate) return;
+  context.warnedLate = true;
+  process.emitWarning(`response guard: ${what}`, { type: 'ResponseGuardWarning', code: 'RESPONSE_GUARD_INSTALLED_LATE' });
+}
+
+/** The warning for a response that was answered before the guard first saw it. */
+export const ANSWERED_BEFORE_GUARD =
+  'a response was already answered when the guard first saw it: whatever answered it ran before the guard and is not guarded. Install the guard first (before any other middleware or route).';

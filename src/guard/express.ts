@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { PSEUDO_OPERATIONS, violationFor } from '../lifecycle/index.js';
-import { createContext, raise, type GuardContext } from './context.js';
+import { ANSWERED_BEFORE_GUARD, createContext, raise, warnInstalledLate, type GuardContext } from './context.js';
 import { GUARDED, guardedPrototype } from './intercept.js';
 import type { GuardOptions } from './options.js';
 import { lifecycleOf, stateOf } from './state.js';
@@ -8,10 +8,10 @@ import { ResponseLifecycleError } from './violation.js';
 
 type Next = (err?: unknown) => void;
 interface Layer {
+  handle?: unknown;
   handleRequest?: (req: unknown, res: ServerResponse, next: Next) => unknown;
   handleError?: (error: unknown, req: unknown, res: ServerResponse, next: Next) => unknown;
-  route?: { stack?: Layer[] };
-  handle?: { stack?: Layer[] };
+  route?: { path?: unknown; stack?: Layer[] };
 }
 interface ExpressApp {
   response: object;
@@ -41,7 +41,18 @@ export function responseGuard(options?: GuardOptions): (req: object, res: Server
       // own prototype (express.response) is no longer consulted: the global stays untouched.
       Object.setPrototypeOf(appResponse, guardedPrototype(context, Object.getPrototypeOf(appResponse) as object, { reparented: true }));
     }
+    if (res.headersSent || res.writableEnded) warnInstalledLate(context, ANSWERED_BEFORE_GUARD);
     const stack = app.router?.stack;
+    if (stack && !guardedLayers.has(stack)) {
+      const before = routesBefore(stack, responseGuardMiddleware);
+      if (before.length > 0) {
+        warnInstalledLate(
+          context,
+          `responseGuard() was registered after ${before.length === 1 ? 'a route' : `${before.length} routes`} (${before.slice(0, 3).join(', ')}${before.length > 3 ? ', …' : ''}): ` +
+            'the requests they answer never reach the guard, which guards nothing until one request does. Register it first: app.use(responseGuard()) before any route.',
+        );
+      }
+    }
     if (stack && guardedLayers.get(stack) !== stack.length) {
       guardLayers(context, stack);
       guardedLayers.set(stack, stack.length);
@@ -49,6 +60,22 @@ export function responseGuard(options?: GuardOptions): (req: object, res: Server
     context.watchdog?.add(res);
     next();
   };
+}
+
+/** The paths of the routes (and routers holding routes) registered before the guard's own layer. */
+function routesBefore(stack: Layer[], own: unknown): string[] {
+  const index = stack.findIndex((layer) => layer.handle === own);
+  const paths: string[] = [];
+  for (const layer of stack.slice(0, Math.max(index, 0))) {
+    if (layer.route) paths.push(String(layer.route.path));
+    else if (hasRoutes(layer)) paths.push('a router');
+  }
+  return paths;
+}
+
+function hasRoutes(layer: Layer): boolean {
+  const inner = (layer.handle as { stack?: Layer[] } | undefined)?.stack;
+  return Array.isArray(inner) && inner.some((l) => l.route !== undefined || hasRoutes(l));
 }
 
 /** Hand every handler a `next` that checks the lifecycle (PSEUDO_OPERATIONS.next) before passing on. */
@@ -61,7 +88,8 @@ function guardLayers(context: GuardContext, stack: Layer[]): void {
       guardLayers(context, layer.route.stack);
       continue;
     }
-    if (layer.handle?.stack) guardLayers(context, layer.handle.stack);
+    const inner = (layer.handle as { stack?: Layer[] } | undefined)?.stack;
+    if (inner) guardLayers(context, inner);
     const { handleRequest, handleError } = layer;
     if (handleRequest) {
       layer.handleRequest = function (this: Layer, req, res, next) {
@@ -80,8 +108,9 @@ function guardedNext(context: GuardContext, res: ServerResponse, next: Next): Ne
   const operation = PSEUDO_OPERATIONS.next;
   const checked: Next = function (err) {
     const st = stateOf(res);
-    if (st?.muted === true) {
-      // already reported: what follows is its consequence
+    if (st?.muted === true || st?.pendingHead !== undefined) {
+      // already reported (or about to be): what follows is its consequence (Express's next(err)
+      // with the ERR_HTTP_HEADERS_SENT of a late res.set() in 'report' mode)
     } else if (st?.asyncPending === true && !res.headersSent) {
       // An async finisher (sendFile) handing its failure on: the response is open again.
       st.asyncPending = false;

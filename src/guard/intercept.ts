@@ -9,7 +9,8 @@ import {
   type Operation,
 } from '../lifecycle/index.js';
 import { checkLength, lengthInHeaderArgs, parseLength } from './content-length.js';
-import { raise, reportNotEnded, type GuardContext } from './context.js';
+import { defer, raise, reportNotEnded, type GuardContext } from './context.js';
+import { firstAnswerDemand } from './recorder.js';
 import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
 
 type Res = ServerResponse;
@@ -46,7 +47,7 @@ function recordTransition(
   const sent = before === 'open' && res.headersSent;
   const ended = asyncFinish || aborted || res.writableEnded;
   if (!sent && !ended && !aborted) return;
-  const record = context.options.recordFirst;
+  const record = context.options.recordFirst || firstAnswerDemand.recorders > 0;
   if (!record && !asyncFinish && !aborted) return;
   const st = ensureState(res);
   if (asyncFinish && !res.writableEnded) st.asyncPending = true;
@@ -97,11 +98,28 @@ function callNested(res: Res, original: Method, args: unknown[]): unknown {
   }
 }
 
+/**
+ * What a dropped call gives back: `write()` says the chunk was not taken (as Node's write after
+ * end does), every other lifecycle member returns the response, so a chain goes on (and is checked).
+ * A callback is called on the next tick with an error, as Node calls a refused write's callback.
+ */
+function dropped(res: Res, name: string, operation: string, args: unknown[]): unknown {
+  const callback = args[args.length - 1];
+  if (typeof callback === 'function') {
+    const error = Object.assign(new Error(`response guard: \`${operation}\` was dropped: the response was already answered`), {
+      code: 'ERR_RESPONSE_GUARD_DROPPED',
+    });
+    process.nextTick(callback as (error: Error) => void, error);
+  }
+  return name === 'write' ? false : res;
+}
+
 function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): Method {
   const operation = display(spec);
   const writes = spec.effect === 'writeBody' || spec.writesDataWithArgs === true;
   const ending = spec.writesDataWithArgs === true;
   const isExpressFinisher = spec.framework === 'express' && spec.effect === 'finish';
+  const dropping = context.options.mode === 'drop';
   // The four operations a call can be (with/without data, with/without a callback), computed once.
   const operations: Operation[] = [false, true].flatMap((hasCallback) =>
     [false, true].map((hasData) => operationOf(spec, { hasData, hasCallback })),
@@ -112,7 +130,14 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     const hasData = typeof args[0] !== 'function' && Boolean(args[0]);
     const op = operations[(hasCallback ? 2 : 0) + (hasData ? 1 : 0)] as Operation;
     let st = stateOf(this);
-    if (st?.muted === true) return original.apply(this, args);
+    if (st?.muted === true) {
+      // Already reported: what follows is its consequence, not reported again. In 'drop' mode the
+      // late calls are still dropped (the first answer stands), except an async finisher's own.
+      if (dropping && (st.asyncPending !== true || isExpressFinisher)) {
+        if (violationFor(lifecycleOf(this, st), op)) return dropped(this, spec.name, operation, args);
+      }
+      return original.apply(this, args);
+    }
 
     // While an async finisher (sendFile, a piped stream) owns the response, its own header, write
     // and end calls are expected; only a second send is the program's misuse.
@@ -130,16 +155,21 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     const before = lifecycleOf(this, st);
     const row = before === 'open' ? undefined : violationFor(before, op);
     if (row) {
-      const error = raise(
-        context,
-        this,
-        st,
-        { rule: row.rule, messageId: row.definite, operation },
-        guarded,
-      );
+      const misuse = { rule: row.rule, messageId: row.definite, operation };
+      if (row.rule === 'no-header-after-send' && before === 'ended') {
+        // Maybe the start of a send chain (`res.status(500).json(b)`): reported after this run of
+        // code, or replaced by the chain's send. Dropped in 'drop' and 'throw' mode.
+        defer(context, this, st ?? ensureState(this), misuse, guarded);
+        return context.options.mode === 'report' ? callNested(this, original, args) : dropped(this, spec.name, operation, args);
+      }
+      const error = raise(context, this, st, misuse, guarded);
       if (error) throw error;
-      // Report mode: behave exactly as without the guard, without reporting the nested calls.
-      return callNested(this, original, args);
+      // 'report': behave exactly as without the guard, without reporting the nested calls.
+      if (!dropping) return callNested(this, original, args);
+      // 'drop': the first answer stands. A send refused after `writeHead` would leave the client
+      // waiting for a body: end the response with what was already sent.
+      if (before === 'sent' && (op.effect === 'finish' || op.effect === 'handOff')) callNested(this, this.end as Method, []);
+      return dropped(this, spec.name, operation, args);
     }
 
     if (writes && context.options.contentLength) {
@@ -248,16 +278,20 @@ function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, i
   const slots = slotsFor(spec.name, reparented);
   const operation = display(spec);
   const op = operationOf(spec, { hasData: false, hasCallback: false });
+  const dropping = context.options.mode === 'drop';
   const set = function (this: Res, value: unknown): void {
-    // Not checked: nested in a guarded call, already reported, or set by an async finisher (sendFile's 404).
+    // Not checked: nested in a guarded call, or set by an async finisher (sendFile's 404).
     if (active !== this && (this.headersSent || this.writableEnded || stateOf(this) !== undefined)) {
       const st = stateOf(this);
-      if (st?.muted !== true && st?.asyncPending !== true) {
-        const row = violationFor(lifecycleOf(this, st), op);
-        if (row) {
+      const row = st?.asyncPending === true ? undefined : violationFor(lifecycleOf(this, st), op);
+      if (row) {
+        // An assignment cannot start a chain: reported (and in 'throw' mode thrown) at once, once.
+        if (st?.muted !== true) {
           const error = raise(context, this, st, { rule: row.rule, messageId: row.definite, operation }, set);
           if (error) throw error;
         }
+        // 'drop': the status that went out stays the status the response reports.
+        if (dropping) return;
       }
     }
     slots.set(this, value);
@@ -276,6 +310,7 @@ function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, i
 /** 'pipe' (a stream piped in) and 'close' arrive as events; one prototype-level `emit` sees them all. */
 function guardEvents(context: GuardContext, proto: object, originalEmit: Method): void {
   const pipeOp = PSEUDO_OPERATIONS.pipedInto;
+  const dropping = context.options.mode === 'drop';
   const emit = function (this: Res, event: unknown, ...args: unknown[]): unknown {
     if (event === 'pipe') onPipe(this, args[0] as Readable);
     else if (event === 'unpipe') {
@@ -286,12 +321,18 @@ function guardEvents(context: GuardContext, proto: object, originalEmit: Method)
   };
   function onPipe(res: Res, source: Readable): void {
     const st = ensureState(res);
-    // The finisher's own stream (sendFile's file), or the extra stream of an already reported send.
-    if (st.muted || (st.asyncPending && st.activeSources === 0)) {
+    const before = st.activeSources > 0 ? 'ended' : lifecycleOf(res, st);
+    // The finisher's own stream (sendFile's file), or the extra stream of an already reported send
+    // (which 'drop' mode still keeps out of the response).
+    if (st.asyncPending && st.activeSources === 0) {
       st.activeSources += 1;
       return;
     }
-    const before = st.activeSources > 0 ? 'ended' : lifecycleOf(res, st);
+    if (st.muted) {
+      if (dropping && violationFor(before, { effect: pipeOp.effect })) source.unpipe(res);
+      else st.activeSources += 1;
+      return;
+    }
     const row = violationFor(before, { effect: pipeOp.effect });
     if (row) {
       const error = raise(
@@ -301,11 +342,10 @@ function guardEvents(context: GuardContext, proto: object, originalEmit: Method)
         { rule: row.rule, messageId: row.definite, operation: pipeOp.display },
         emit,
       );
-      if (error) {
-        source.unpipe(res);
-        throw error;
-      }
-      st.activeSources += 1;
+      // 'drop' and 'throw': the second stream never reaches the response.
+      if (error || dropping) source.unpipe(res);
+      if (error) throw error;
+      if (!dropping) st.activeSources += 1;
       return;
     }
     st.activeSources += 1;

@@ -1,5 +1,5 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
-import { createContext, type GuardContext } from './context.js';
+import { ANSWERED_BEFORE_GUARD, createContext, warnInstalledLate, type GuardContext } from './context.js';
 import { GUARDED, guardedPrototype, interceptedProperties } from './intercept.js';
 import type { GuardOptions } from './options.js';
 
@@ -49,6 +49,7 @@ export function guard<Req extends IncomingMessage = IncomingMessage, Res extends
   // Build the prototype now, so set-up errors surface at start-up and the first request pays nothing.
   const Guarded = guardedResponseClass(context);
   return function guardedListener(this: unknown, req: Req, res: Res): unknown {
+    if (res.headersSent || res.writableEnded) warnInstalledLate(context, ANSWERED_BEFORE_GUARD);
     if (!(res instanceof Guarded)) {
       attach(context, res, false);
       adoptServer((req.socket as { server?: unknown } | null)?.server, Guarded);
@@ -72,6 +73,7 @@ export function guardResponse<Res extends ServerResponse>(res: Res, options?: Gu
     context = createContext(options);
     if (options && typeof options === 'object') responseContexts.set(options, context);
   }
+  if (res.headersSent || res.writableEnded) warnInstalledLate(context, ANSWERED_BEFORE_GUARD);
   // A status assigned before guarding sits on the instance and would hide the prototype's accessor.
   const own = res as unknown as Record<string, unknown>;
   const saved: Record<string, unknown> = {};

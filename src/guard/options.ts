@@ -1,13 +1,23 @@
 import type { Violation } from './violation.js';
 
-export type GuardMode = 'throw' | 'report';
+/**
+ * `'drop'` (the default): report, then drop the late call (the first answer stands).
+ * `'throw'`: report, then throw a ResponseLifecycleError at the late call (development, tests that want it).
+ * `'report'`: report only; Node and Express behave exactly as without the guard.
+ */
+export type GuardMode = 'drop' | 'throw' | 'report';
 export type FirstStackPolicy = 'always' | 'after-first-violation';
 
 export interface GuardOptions {
-  /** `'throw'`: throw a ResponseLifecycleError at the misuse. `'report'`: report, then let Node behave as without the guard. */
+  /**
+   * What happens after a violation is reported. Default `'drop'` in every environment: the late
+   * call becomes a no-op (`next()` is still called), so a bug in a callback cannot crash the process.
+   */
   mode?: GuardMode;
   /** Called once per violation in every mode. Default: `console.error` of a readable report. */
   onViolation?: (violation: Violation) => void;
+  /** The default report prints the two call sites; `true` prints both full stacks instead. */
+  fullStacks?: boolean;
   /** Milliseconds after the request arrived by which the response must be finished. Default: off. */
   endTimeout?: number | false;
   /** Compare a declared Content-Length with the bytes written. Default: on. */
@@ -17,9 +27,10 @@ export interface GuardOptions {
    * one-frame stack capture at every response's first send: about 4–5 µs per response on Node 20
    * (a third of a hello-world node:http request), and no cheaper way to know a call site exists.
    * `'throw'` mode (development and tests, where the first report must say where the response was
-   * sent first) records always; `'report'` mode (production, where throughput matters) records
-   * only once this guard has seen a violation, so its first report names the first call but not where.
-   * Default: `'always'` in `'throw'` mode, `'after-first-violation'` in `'report'` mode.
+   * sent first) records always; `'drop'` and `'report'` (staging, production, where throughput
+   * matters) record only once this guard has seen a violation, or while a test's
+   * `recordViolations()` is on, so without those the first report says how to get the first call.
+   * Default: `'always'` in `'throw'` mode, `'after-first-violation'` otherwise.
    */
   firstStack?: FirstStackPolicy;
 }
@@ -27,6 +38,7 @@ export interface GuardOptions {
 export interface ResolvedOptions {
   readonly mode: GuardMode;
   readonly onViolation: (violation: Violation) => void;
+  readonly fullStacks: boolean;
   readonly endTimeout: number | undefined;
   readonly contentLength: boolean;
   /** Mutable: `'after-first-violation'` turns into recording once a violation was seen. */
@@ -39,8 +51,9 @@ interface OptionSpec {
 }
 
 const SPECS: Readonly<Record<keyof GuardOptions, OptionSpec>> = {
-  mode: { accepted: "'throw' or 'report'", valid: (v) => v === 'throw' || v === 'report' },
+  mode: { accepted: "'drop', 'throw' or 'report'", valid: (v) => v === 'drop' || v === 'throw' || v === 'report' },
   onViolation: { accepted: 'a function (violation) => void', valid: (v) => typeof v === 'function' },
+  fullStacks: { accepted: 'true or false', valid: (v) => typeof v === 'boolean' },
   endTimeout: {
     accepted: 'a positive finite number of milliseconds, or false',
     valid: (v) => v === false || (typeof v === 'number' && Number.isFinite(v) && v > 0),
@@ -53,7 +66,10 @@ const SPECS: Readonly<Record<keyof GuardOptions, OptionSpec>> = {
 };
 
 /** Validate options at set-up time; a wrong option fails loudly here, never at request time. */
-export function resolveOptions(options: unknown, defaultReport: (violation: Violation) => void): ResolvedOptions {
+export function resolveOptions(
+  options: unknown,
+  defaultReport: (violation: Violation, fullStacks: boolean) => void,
+): ResolvedOptions {
   if (options === undefined) options = {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`response guard: options must be an object, got ${describe(options)}`);
@@ -73,11 +89,14 @@ export function resolveOptions(options: unknown, defaultReport: (violation: Viol
   // Only own properties count: an option inherited from a (polluted) Object.prototype would skip
   // validation and could, for `onViolation`, receive every violation.
   const opts = Object.assign(Object.create(null) as GuardOptions, given);
-  const mode = opts.mode ?? (process.env.NODE_ENV === 'production' ? 'report' : 'throw');
+  // The same default everywhere: a server started without NODE_ENV is not a development machine.
+  const mode = opts.mode ?? 'drop';
   const firstStack = opts.firstStack ?? (mode === 'throw' ? 'always' : 'after-first-violation');
+  const fullStacks = opts.fullStacks ?? false;
   return {
     mode,
-    onViolation: opts.onViolation ?? defaultReport,
+    onViolation: opts.onViolation ?? ((violation) => defaultReport(violation, fullStacks)),
+    fullStacks,
     endTimeout: typeof opts.endTimeout === 'number' ? opts.endTimeout : undefined,
     contentLength: opts.contentLength ?? true,
     recordFirst: firstStack === 'always',

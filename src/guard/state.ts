@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { LifecycleState } from '../lifecycle/index.js';
+import type { Violation } from './violation.js';
 
 /**
  * What the guard remembers about one response. Created only when there is something to remember
@@ -34,6 +35,8 @@ export interface ResponseState {
    * calls on it are not checked. One report per misuse.
    */
   muted: boolean;
+  /** A late head change on the finished response, reported at the end of this run unless a send chain's later call supersedes it. */
+  pendingHead?: Violation;
   /** A require-end violation was already reported for this response. */
   endReported: boolean;
 }

@@ -34,26 +34,47 @@ export class ResponseLifecycleError extends Error implements Violation {
   }
 }
 
+/** The top frame of a captured stack, without "at ": `handler (/app/routes.js:14:9)`. */
+export function callSite(stack: string | undefined): string | undefined {
+  const line = stack?.split('\n').find((l) => l.startsWith('    at '));
+  return line?.slice('    at '.length);
+}
+
 /** "file:line:col" of the top frame of a captured stack, for `{{where}}` in messages. */
 export function topFrame(stack: string | undefined): string | undefined {
-  if (!stack) return undefined;
-  const line = stack.split('\n').find((l) => l.startsWith('    at '));
-  if (!line) return undefined;
-  const inParens = /\(([^()]+)\)$/u.exec(line);
-  return inParens ? inParens[1] : line.slice('    at '.length);
+  const site = callSite(stack);
+  if (site === undefined) return undefined;
+  const inParens = /\(([^()]+)\)$/u.exec(site);
+  return inParens ? inParens[1] : site;
 }
 
-/** The default `onViolation`: a readable report on stderr. */
-export function printViolation(violation: Violation): void {
-  const first = violation.firstStack ? `\nFirst sent/ended:\n${indentFrames(violation.firstStack)}` : '';
-  console.error(
-    `[response guard] ${violation.rule}: ${violation.message}\n` +
-      `  request: ${violation.request.method ?? '?'} ${violation.request.url ?? '?'}\n` +
-      `Misuse:\n${indentFrames(violation.stack)}${first}`,
-  );
+/** The rules whose violations have a first answer to point at. */
+const HAS_FIRST_ANSWER: ReadonlySet<string> = new Set(['no-double-send', 'no-header-after-send', 'no-write-after-end']);
+
+/**
+ * A violation as a person reads it once: one line (rule, request, message), then the two call
+ * sites (the late call, the first answer), or both full stacks with `fullStacks`.
+ */
+export function describeViolation(violation: Violation, fullStacks = false): string {
+  const { method, url } = violation.request;
+  const lines = [`${violation.rule} (${method ?? '?'} ${url ?? '?'}): ${violation.message}`];
+  const hasFirst = HAS_FIRST_ANSWER.has(violation.rule);
+  if (fullStacks) {
+    lines.push(`  late call:\n${frames(violation.stack)}`);
+    if (hasFirst) lines.push(violation.firstStack ? `  first answer:\n${frames(violation.firstStack)}` : '  first answer: not recorded');
+  } else {
+    lines.push(`  late call:    ${callSite(violation.stack) ?? '?'}`);
+    if (hasFirst) lines.push(`  first answer: ${callSite(violation.firstStack) ?? 'not recorded'}`);
+  }
+  return lines.join('\n');
 }
 
-function indentFrames(stack: string): string {
+/** The default `onViolation`: the readable report on stderr. */
+export function printViolation(violation: Violation, fullStacks = false): void {
+  console.error(`[response guard] ${describeViolation(violation, fullStacks)}`);
+}
+
+function frames(stack: string): string {
   return stack
     .split('\n')
     .filter((l) => l.startsWith('    at '))

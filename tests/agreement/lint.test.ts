@@ -2,7 +2,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { MEMBERS } from '../../src/lifecycle/index.js';
 import plugin from '../../src/index.js';
-import { agreementCases } from './cases.js';
+import { agreementCases, chainCases } from './cases.js';
 
 // Every classified member, used in every state, is reported by the lint rules exactly as the
 // lifecycle model's violation table says: the rule it names, or nothing.
@@ -23,9 +23,10 @@ describe('the lint rules agree with the lifecycle model', () => {
     expect(new Set(cases.map((c) => c.member))).toEqual(new Set(MEMBERS.map((m) => m.name)));
   });
 
-  for (const c of cases) {
-    it(`${c.state}: ${c.code} -> ${c.expected ?? 'legal'}`, () => {
-      const code = `app.get('/', (req, res) => {\n  ${c.prefix}\n  ${c.code};\n});\n`;
+  // Send chains, bare end(), end(data) and next() after a finish: one verdict per statement.
+  for (const c of [...cases, ...chainCases()]) {
+    it(`${c.prefix || c.state}: ${c.code} -> ${c.expected ?? 'legal'}`, () => {
+      const code = `app.get('/', (req, res, next) => {\n  ${c.prefix}\n  ${c.code};\n});\n`;
       const reported = linter
         .verify(code, config, { filename: 'case.js' })
         .map((m) => (m.fatal ? `fatal: ${m.message}` : `${m.ruleId?.replace('response-lifecycle/', '')}@${m.line}`));

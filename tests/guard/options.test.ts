@@ -1,7 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { guard, guardResponse, responseGuard, ResponseLifecycleError } from '../../src/guard/index.js';
+import { guard, guardResponse, responseGuard } from '../../src/guard/index.js';
 import { makeApp } from './express-app.js';
 import { get, recorder, settle, start } from './helpers.js';
 
@@ -15,13 +15,14 @@ describe('options are validated at set-up', () => {
     it(`${name}: an unknown key is a TypeError naming it and the accepted keys`, () => {
       expect(() => setUp({ mode: 'throw', onViolaton: () => undefined })).toThrow(
         new TypeError(
-          'response guard: unknown option "onViolaton"; accepted options are mode, onViolation, endTimeout, contentLength, firstStack',
+          'response guard: unknown option "onViolaton"; accepted options are mode, onViolation, fullStacks, endTimeout, contentLength, firstStack',
         ),
       );
     });
 
     it.each([
-      ['mode', 'warn', `option "mode" must be 'throw' or 'report', got "warn"`],
+      ['mode', 'warn', `option "mode" must be 'drop', 'throw' or 'report', got "warn"`],
+      ['fullStacks', 1, 'option "fullStacks" must be true or false, got 1'],
       ['onViolation', 'console', 'option "onViolation" must be a function (violation) => void, got "console"'],
       ['endTimeout', -5, 'option "endTimeout" must be a positive finite number of milliseconds, or false, got -5'],
       ['endTimeout', '100', 'option "endTimeout" must be a positive finite number of milliseconds, or false, got "100"'],
@@ -49,41 +50,60 @@ describe('defaults', () => {
     vi.restoreAllMocks();
   });
 
-  async function doubleEnd(listener: http.RequestListener): Promise<unknown[]> {
+  /** A handler that answers, then sends again: what the guard threw (caught by the handler) and what the client got. */
+  async function sendTwice(listener: (res: http.ServerResponse) => void): Promise<{ caught: unknown[]; body: string }> {
     const caught: unknown[] = [];
-    const server = await start((req, res) => {
-      try {
-        listener(req, res);
-      } catch (error) {
-        caught.push(error);
-      }
-    });
-    await get(server.port, '/');
+    const server = await start(
+      guard((_req, res) => {
+        res.end('first');
+        try {
+          listener(res);
+        } catch (error) {
+          caught.push(error);
+        }
+      }),
+    );
+    const { body } = await get(server.port, '/');
     await settle();
     await server.close();
-    return caught;
+    return { caught, body };
   }
 
-  const handler: http.RequestListener = (_req, res) => {
-    res.end('a');
-    res.end();
-  };
+  for (const env of ['production', 'test', 'development', undefined]) {
+    it(`mode is 'drop' with NODE_ENV=${env ?? '(unset)'}: reported on stderr once, nothing thrown, the first answer stands`, async () => {
+      vi.stubEnv('NODE_ENV', env);
+      const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { caught, body } = await sendTwice((res) => res.end('second'));
+      expect(caught).toEqual([]);
+      expect(body).toBe('first');
+      expect(printed).toHaveBeenCalledTimes(1);
+      expect(String(printed.mock.calls[0]?.[0])).toMatch(/^\[response guard\] no-write-after-end \(GET \/\): `res\.end\(\)` writes to a response that was already ended/u);
+    });
+  }
 
-  it("mode is 'throw' outside production, and the default onViolation prints to stderr", async () => {
-    vi.stubEnv('NODE_ENV', 'test');
+  it('the default report is one line and the two call sites; fullStacks prints both stacks', async () => {
     const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const caught = await doubleEnd(guard(handler));
-    expect(caught).toHaveLength(1);
-    expect(caught[0]).toBeInstanceOf(ResponseLifecycleError);
-    expect(String(printed.mock.calls[0]?.[0])).toContain('[response guard] no-double-send');
-  });
-
-  it("mode is 'report' when NODE_ENV is production", async () => {
-    vi.stubEnv('NODE_ENV', 'production');
-    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const caught = await doubleEnd(guard(handler));
-    expect(caught).toEqual([]);
-    expect(printed).toHaveBeenCalledTimes(1);
+    for (const fullStacks of [false, true]) {
+      const server = await start(
+        guard(
+          (_req, res) => {
+            res.end('first');
+            res.write('late');
+          },
+          { firstStack: 'always', fullStacks },
+        ),
+      );
+      await get(server.port, '/');
+      await settle();
+      await server.close();
+    }
+    const [short, full] = printed.mock.calls.map((call) => String(call[0]).split('\n'));
+    expect(short).toHaveLength(3);
+    expect(short?.[1]).toMatch(/^ {2}late call: {4}.*options\.test\.ts:\d+:\d+\)?$/u);
+    expect(short?.[2]).toMatch(/^ {2}first answer: .*options\.test\.ts:\d+:\d+\)?$/u);
+    expect(full?.filter((line) => line.startsWith('    at ')).length).toBeGreaterThan(2);
+    expect(full).toContain('  late call:');
+    expect(full).toContain('  first answer:');
   });
 
   it('an onViolation that throws does not break the response', async () => {
@@ -92,10 +112,9 @@ describe('defaults', () => {
       guard(
         (_req, res) => {
           res.end('kept');
-          res.end();
+          res.setHeader('x-late', '1');
         },
         {
-          mode: 'report',
           onViolation: () => {
             throw new Error('reporter down');
           },
@@ -145,14 +164,16 @@ describe('set-up', () => {
     const rec = recorder();
     const guarded = makeApp({ mode: 'report', onViolation: rec.onViolation }, (app) =>
       app.get('/', (_req, res) => {
+        res.on('error', () => undefined);
         res.end('a');
-        res.end();
+        res.end('b');
       }),
     );
     const plain = makeApp(undefined, (app) =>
       app.get('/', (_req, res) => {
+        res.on('error', () => undefined);
         res.end('a');
-        res.end();
+        res.end('b');
       }),
     );
     for (const app of [guarded, plain]) {
@@ -190,9 +211,9 @@ describe('set-up', () => {
     const listener = guard(
       (_req, res) => {
         res.end('a');
-        res.end();
+        res.write('b');
       },
-      { mode: 'report', onViolation: rec.onViolation },
+      { onViolation: rec.onViolation },
     );
     const server = http.createServer({ ServerResponse: OwnResponse }, listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -202,7 +223,7 @@ describe('set-up', () => {
     await settle();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    expect(rec.violations.map((v) => v.rule)).toEqual(['no-double-send', 'no-double-send']);
+    expect(rec.violations.map((v) => v.rule)).toEqual(['no-write-after-end', 'no-write-after-end']);
   });
 
   it('adds no listener and no own property of its own to a response', async () => {

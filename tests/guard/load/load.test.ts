@@ -15,7 +15,7 @@ import { buildJobs, drive, listen, type Job, type LoadServer } from './run.js';
  */
 const STRESS = process.env.STRESS === '1';
 /** Requests per framework and mode. */
-const REQUESTS = { report: STRESS ? 30_000 : 2_500, throw: STRESS ? 10_000 : 1_000 } as const;
+const REQUESTS = { report: STRESS ? 30_000 : 2_500, drop: STRESS ? 10_000 : 1_000, throw: STRESS ? 10_000 : 1_000 } as const;
 /** Heap growth allowed across the run, after GC. */
 const HEAP_SLACK = 4 * 1024 * 1024;
 /** One response in this many is watched with a WeakRef: none may survive the run. */
@@ -95,8 +95,9 @@ function listenerCounts(emitter: NodeJS.EventEmitter): string {
 }
 
 describe.each(Object.entries(setups))('the guard under load: %s', (framework, setup) => {
-  it.each(['report', 'throw'] as const)(
-    // 'throw' mode changes the answers on purpose (it refuses the misuse): its run checks the rest.
+  it.each(['report', 'drop', 'throw'] as const)(
+    // 'drop' and 'throw' change the answers on purpose (they refuse the misuse): their runs check the
+    // rest. 'drop' runs every kind: no misuse, not even one in an event listener, may crash it.
     `%s mode: the twin's answers ('report'), each violation once, no crash, no client left waiting, no leak`,
     async (mode) => {
       const requests = REQUESTS[mode];
