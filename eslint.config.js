@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', 'tests/**/fixtures/**', 'tests/types/cases/**', 'bench/corpus/**', 'bench/.cache/**', '.tmp/**'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', 'tests/**/fixtures/**', 'tests/types/cases/**', 'bench/.cache/**', '.tmp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

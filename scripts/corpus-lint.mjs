@@ -2,10 +2,33 @@
 // lint-content-length-corpus): every source file under the given roots is linted with the given
 // built rules, without type information; sloppy-mode JavaScript that fails as a module is retried
 // as a script. Each script prints its own reports through `onReport` and its own summary.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { sourceFiles } from './corpus-files.mjs';
+
+// Where `npm run bench:real` extracts the development corpus (real code by repository and commit,
+// bench/real/corpus.json). No third-party code is kept in the repository, so there is no corpus to
+// fall back on otherwise.
+const EXTRACTED_CORPUS = path.resolve(import.meta.dirname, '../bench/.cache/real');
+
+/**
+ * The roots given on the command line (arguments not starting with `--`); without any, the
+ * development corpus extracted by `npm run bench:real` when it is there; otherwise print `usage`
+ * and exit 2 rather than lint nothing and print empty figures.
+ * @param {string[]} args
+ * @param {string} usage
+ * @returns {string[]}
+ */
+export function corpusRoots(args, usage) {
+  const roots = args.filter((arg) => !arg.startsWith('--'));
+  if (roots.length > 0) return roots;
+  if (existsSync(EXTRACTED_CORPUS)) return [EXTRACTED_CORPUS];
+  console.error(`usage: ${usage}`);
+  console.error(`No directory given, and no extracted development corpus at ${path.relative(process.cwd(), EXTRACTED_CORPUS)} (run \`npm run bench:real\` with snapshots first).`);
+  process.exit(2);
+}
 
 /**
  * @param {string[]} roots directories (or files) to lint

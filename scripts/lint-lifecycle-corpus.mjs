@@ -2,10 +2,11 @@
 // Runs the three path rules (no-double-send, no-header-after-send, no-write-after-end; built, from
 // dist/: run `npm run build` first) together over every .js/.cjs/.mjs/.ts file under the given
 // directories, without type information, and prints each report with its source line, then the
-// files linted, reports per rule and crashes, so that a person can judge every report.
-//   node scripts/lint-lifecycle-corpus.mjs bench/corpus/lifecycle [more dirs…] [--definite-only]
+// files linted, reports per rule and crashes, so that a person can judge every report. Without a
+// directory it lints the development corpus that `npm run bench:real` extracts (bench/.cache/real).
+//   node scripts/lint-lifecycle-corpus.mjs [dir…] [--definite-only]
 import path from 'node:path';
-import { analysisCoverageProbe, lintCorpus } from './corpus-lint.mjs';
+import { analysisCoverageProbe, corpusRoots, lintCorpus } from './corpus-lint.mjs';
 
 const RULE_IDS = ['no-double-send', 'no-header-after-send', 'no-write-after-end'];
 // The build to load: `dist` (npm run build), or another outDir given in LIFECYCLE_DIST.
@@ -20,8 +21,7 @@ rules['coverage-probe'] = probe.rule;
 
 const args = process.argv.slice(2);
 const definiteOnly = args.includes('--definite-only');
-const roots = args.filter((arg) => !arg.startsWith('--'));
-if (roots.length === 0) roots.push('bench/corpus/lifecycle');
+const roots = corpusRoots(args, 'node scripts/lint-lifecycle-corpus.mjs [dir…] [--definite-only]');
 
 const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, 0]));
 const settings = { ...Object.fromEntries(RULE_IDS.map((id) => [id, ['error', { definiteOnly }]])), 'coverage-probe': 'error' };

@@ -3,9 +3,10 @@
 // under the given directories, without type information, and prints each report with the
 // function head and the line where the unanswered path returns, then the figures: files, handler
 // functions the analysis saw, reports per message id, crashes. A person judges every report.
+// Without a directory it lints the development corpus that `npm run bench:real` extracts.
 //   node scripts/lint-require-end-corpus.mjs node_modules/express node_modules/router [--express4]
 import path from 'node:path';
-import { analysisCoverageProbe, lintCorpus } from './corpus-lint.mjs';
+import { analysisCoverageProbe, corpusRoots, lintCorpus } from './corpus-lint.mjs';
 
 const dist = path.resolve(process.env.DIST ?? 'dist');
 const rule = (await import(path.join(dist, 'rules/require-end.js'))).default;
@@ -14,7 +15,7 @@ const probe = analysisCoverageProbe(subscribeToAnalysis);
 
 const args = process.argv.slice(2);
 const express4AsyncRejections = args.includes('--express4');
-const roots = args.filter((arg) => !arg.startsWith('--'));
+const roots = corpusRoots(args, 'node scripts/lint-require-end-corpus.mjs [dir…] [--express4]');
 
 const perMessage = {};
 const totals = lintCorpus(
