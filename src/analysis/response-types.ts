@@ -1,8 +1,9 @@
 /**
  * The typed half of response recognition: with a TypeScript program, a value is a response when
  * its type is or extends `http.ServerResponse` (Express's `Response` extends it through
- * `express-serve-static-core`) or `http2.Http2ServerResponse`. Base types are walked by hand:
- * typescript-eslint's type specifiers do not follow `extends`.
+ * `express-serve-static-core`) or `http2.Http2ServerResponse`, or is built on this package's
+ * type-state types (`Res`, `SentRes`, `NodeRes`, ...; see ./package-types.ts). Base types are
+ * walked by hand: typescript-eslint's type specifiers do not follow `extends`.
  *
  * TypeScript is an optional peer dependency, so it is loaded lazily, and only when the parser
  * services carry a program (which means TypeScript is installed).
@@ -10,6 +11,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { isTypeStateDeclaration } from './package-types.js';
 
 export interface TypeServices {
   readonly checker: ts.TypeChecker;
@@ -75,6 +77,11 @@ function check(type: ts.Type, services: TypeServices, seen: Set<ts.Type>): boole
   }
   const symbol = type.getSymbol() ?? type.aliasSymbol;
   if (symbol && RESPONSE_CLASS_NAMES.has(symbol.getName()) && isNodeDeclaration(symbol, typescript)) return true;
+  // `Res` is built from `Omit<express.Response, ...>`, a mapped type with no base to walk: the
+  // state types are recognised by their declaration, and so is anything that extends or
+  // instantiates them (`interface AppRes extends Res<Body>`, `type ApiRes = Res<X>`, the `res`
+  // of a `Handler`-typed value or a `typed(...)` callback).
+  if (symbol && isTypeStateDeclaration(symbol)) return true;
   const target = (type as ts.TypeReference).target ?? type;
   if (target.isClassOrInterface()) {
     for (const base of checker.getBaseTypes(target)) if (check(base, services, seen)) return true;
