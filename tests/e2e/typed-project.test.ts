@@ -80,7 +80,7 @@ describe('a project annotated with app aliases of Res, linted with recommended-t
       ['response-lifecycle/no-double-send', 15, 'mayBeFinished'],
       ['response-lifecycle/no-header-after-send', 22, 'headAfterSend'],
       ['response-lifecycle/content-length-in-bytes', 28, 'stringLength'],
-      ['response-lifecycle/require-end', 33, 'someNotRespond'],
+      ['response-lifecycle/require-end', 35, 'someNotRespond'],
     ]);
     // Same lines: stripping removes the import, one line above every handler.
     const shift = (reports: Report[]) => reports.map(([rule, line, id]): Report => [rule, line + 1, id]);

@@ -85,15 +85,16 @@ const doubleSendCases = SHAPES.map((shape) => {
 
 const nodeCode = `${HEADER}type Out = NodeRes;
 interface Traced extends NodeRes { readonly traceId?: string }
-http.createServer((req, res: Out) => { res.end('a'); res.setHeader('x-a', '1'); });
-http.createServer((req, res: Traced) => { res.writeHead(200); res.setHeader('x-b', '1'); });
+http.createServer((req, res: Out) => { res.end('b'); if (req.url) res.setHeader('x-a', '1'); });
+http.createServer((req, res: Traced) => { res.writeHead(200); res.write('c'); res.setHeader('x-b', '1'); });
 `;
+// (Late headers that no fix can move: the report alone is what these cases are about.)
 const headerCases = [
   {
     name: 'node:http: an alias of NodeRes and an interface that extends it',
     code: nodeCode,
     errors: [
-      lifecycleError('headAfterSend', HEADER_LINES + 3, 'res.setHeader()', 'res.end()', HEADER_LINES + 3, nodeCode.replace("res.end('a');", "return res.end('a');")),
+      lifecycleError('headAfterSend', HEADER_LINES + 3, 'res.setHeader()', 'res.end()', HEADER_LINES + 3),
       lifecycleError('headAfterSend', HEADER_LINES + 4, 'res.setHeader()', 'res.writeHead()', HEADER_LINES + 4),
     ],
   },
