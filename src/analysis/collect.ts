@@ -34,6 +34,11 @@ const NOT_AFTER_CREATOR = new Set([
   'verify', 'sign', 'format',
 ]);
 
+/** Properties of a response that hold data or plumbing, not code that may answer for it. */
+const NOT_RESPONSE_CODE = new Set([
+  'locals', 'socket', 'connection', 'req', 'app', 'headers', 'body', 'statusCode', 'statusMessage', 'data', 'log', 'logger',
+]);
+
 /** Events a request or source stream emits in the normal course (`req.on('end', …)`), unlike `error` or `close`. */
 const ALWAYS_EMITTED = new Set(['data', 'end', 'readable', 'response']);
 
@@ -239,6 +244,8 @@ export class Collector {
       if (receiver && name !== undefined) {
         this.memberCall(node, name, receiver);
       }
+      const namespaceOf = this.namespaceOwner(callee.object);
+      if (namespaceOf) this.record({ kind: 'escape', key: namespaceOf, node });
       if (name === 'pipe') this.pipe(node, node.arguments.slice(0, 1), consumed);
     } else if (callee.type === AST_NODE_TYPES.Identifier) {
       const key = this.nextKey(callee);
@@ -318,6 +325,23 @@ export class Collector {
     if (spec === undefined && !Object.hasOwn(IRRELEVANT_MEMBERS, name) && this.handsOff(name)) {
       this.record({ kind: 'escape', key: receiver.key, node });
     }
+  }
+
+  /**
+   * `res.oidc.login()`, `res.flash.send()`: a method of something a library hung on the response.
+   * It was built with the response in hand, so calling it hands the response to that code (as an
+   * unknown `res` method does). Data the response carries (`res.locals.list.push()`) and its own
+   * plumbing (`res.socket.setTimeout()`) are not such code.
+   */
+  private namespaceOwner(object: TSESTree.Node): ResponseKey | undefined {
+    const member = unwrapChain(object);
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return undefined;
+    const root = unwrapTs(member.object);
+    if (root.type !== AST_NODE_TYPES.Identifier || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const name = member.property.name;
+    if (memberSpec(name) !== undefined || Object.hasOwn(IRRELEVANT_MEMBERS, name) || NOT_RESPONSE_CODE.has(name)) return undefined;
+    if (!this.options.unknownCalleesHandOff && !this.options.handOffHelpers.has(name)) return undefined;
+    return this.keyOfIdentifier(root);
   }
 
   private handsOff(name: string | undefined): boolean {

@@ -77,7 +77,12 @@ export interface SolverEnv {
 /** What a local helper does to a response, over all its normal exits. */
 interface Summary {
   readonly ended: Tri;
-  readonly handedOff: boolean;
+  /**
+   * 2: every exit answers (ends it, passes it on, or hands it to a callback or other code), so the
+   * caller owes nothing more (`save(req, res)` that answers inside `fs.readFile`'s callback);
+   * 1: some exit hands it off; 0: none.
+   */
+  readonly handedOff: Tri;
 }
 
 type Run = Omit<SolvedFunction, 'frame'>;
@@ -201,7 +206,7 @@ export class Solver {
 
   /** Join the after-keys over the normal exits of the paths that created their callbacks. */
   private recordAfterStates(codePath: Rule.CodePath, exit: ReadonlyMap<string, PathState | undefined>): void {
-    for (const segment of codePath.returnedSegments) {
+    for (const segment of returnedSegments(codePath)) {
       const state = exit.get(segment.id);
       if (!state) continue;
       for (const [key, ks] of state) {
@@ -241,7 +246,7 @@ export class Solver {
     const own = ownKeysCleared(new Map([...run.keys].map((key) => [key, OPEN])), frame, this.env);
     for (const key of own.keys()) {
       const summary = summarize(run, key);
-      if (summary.ended !== 0 || summary.handedOff) out.set(key, summary);
+      if (summary.ended !== 0 || summary.handedOff !== 0) out.set(key, summary);
     }
     return out;
   }
@@ -251,7 +256,7 @@ export class Solver {
     // Nothing happens to a response here (most functions of most files): every normal exit is
     // reached with the empty state, no fixpoint needed.
     if (initial.size === 0 && frame.ops.size === 0 && frame.branches.size === 0) {
-      const exits = codePath.returnedSegments
+      const exits = returnedSegments(codePath)
         .filter((segment) => segment.reachable)
         .map((segment) => ({ segment, returnNode: frame.returns.get(segment.id), state: initial }));
       return { violations: [], exits, keys: new Set() };
@@ -266,7 +271,11 @@ export class Solver {
     for (const segment of segments.values()) {
       const tryNode = frame.catchEntry.get(segment.id);
       if (tryNode) catchSegments.set(tryNode, [...(catchSegments.get(tryNode) ?? []), segment]);
-      for (const op of frame.ops.get(segment.id) ?? []) if ('key' in op) keys.add(op.key);
+      for (const op of frame.ops.get(segment.id) ?? []) {
+        if ('key' in op) keys.add(op.key);
+        // A callback created here that uses a response answers for this function too.
+        else if (op.kind === 'capture') for (const key of op.keys) keys.add(key);
+      }
     }
 
     const queue = new Worklist(position);
@@ -335,7 +344,7 @@ export class Solver {
     for (const [fn, state] of created) this.captureStates.set(fn, state);
     if (recordCaptures) this.recordAfterStates(codePath, exit);
     const exits: ExitResult[] = [];
-    for (const segment of codePath.returnedSegments) {
+    for (const segment of returnedSegments(codePath)) {
       const state = exit.get(segment.id);
       if (state === undefined) continue;
       exits.push({ segment, returnNode: frame.returns.get(segment.id), state });
@@ -512,17 +521,21 @@ function touch(state: PathState, key: ResponseKey, change: (ks: KeyState) => Key
 function bySummary(ks: KeyState, summary: Summary, origin: Origin): KeyState {
   let after = ks;
   if (summary.ended !== 0) after = poison(markEnded(ks, origin, summary.ended === 2), ks, FINISH, origin);
-  if (summary.handedOff) after = { ...after, handedOff: after.handedOff === 2 ? 2 : 1 };
+  if (summary.handedOff !== 0) after = { ...after, handedOff: after.handedOff === 2 ? 2 : summary.handedOff };
   return after;
 }
 
 /**
- * A helper that finishes on some paths and whose result the caller tests probably says whether
- * it answered (`if (!validate(req, res)) return;`): the paths are correlated in a way the
- * analysis cannot see, so count it as a hand-off, not as "maybe finished".
+ * A helper that finishes on some paths and whose result the caller tests says whether it
+ * answered (`if (!validate(req, res)) return;`, `const { ok } = await tokenFor(req, res)`): the
+ * paths are correlated in a way the analysis cannot see. The helper answers for the paths it
+ * finished and the caller's test for the rest, so the response counts as handed off on every path:
+ * not "maybe finished" (no double-send report on the caller's own answer), not open (no
+ * require-end report on the caller's `return` after the test). The price: a later path of the
+ * caller that forgets to answer after the test goes unreported (precision first).
  */
 function correlated(summary: Summary, resultUsed: boolean): Summary {
-  return summary.ended === 1 && resultUsed ? { ended: 0, handedOff: true } : summary;
+  return summary.ended === 1 && resultUsed ? { ended: 0, handedOff: 2 } : summary;
 }
 
 /**
@@ -547,14 +560,19 @@ interface Hooks {
 function summarize(run: Run, key: ResponseKey): Summary {
   let all = run.exits.length > 0;
   let some = false;
-  let handedOff = false;
+  let someHandOff = false;
+  let everyAnswered = run.exits.length > 0;
   for (const exit of run.exits) {
     const ks = exit.state.get(key) ?? OPEN;
     if (ks.ended !== 2) all = false;
     if (ks.ended !== 0) some = true;
-    if (ks.handedOff !== 0 || ks.next !== 0) handedOff = true;
+    if (ks.handedOff !== 0 || ks.next !== 0) someHandOff = true;
+    if (ks.answered !== 2 && ks.ended !== 2) everyAnswered = false;
   }
-  return { ended: all ? 2 : some ? 1 : 0, handedOff };
+  const ended: Tri = all ? 2 : some ? 1 : 0;
+  // Finishing on every path is `ended`; the hand-off bit is for the paths it answers otherwise.
+  const handedOff: Tri = someHandOff ? (everyAnswered && ended !== 2 ? 2 : 1) : 0;
+  return { ended, handedOff };
 }
 
 /**
@@ -671,6 +689,15 @@ function refine(state: PathState, branches: readonly Branch[] | undefined, nextS
     }
   }
   return out;
+}
+
+/**
+ * The segments where the function returns normally. ESLint also counts the segment before each
+ * `yield` (a generator can be closed there with `.return()`), but a driver such as `co.wrap` resumes
+ * it: that pause is not where the function gives up on the request, so segments that go on are left out.
+ */
+function returnedSegments(codePath: Rule.CodePath): Rule.CodePathSegment[] {
+  return codePath.returnedSegments.filter((segment) => segment.nextSegments.length === 0);
 }
 
 /** A code path's reachable segments (depth-first order) and their worklist order, walked once per code path. */

@@ -1,0 +1,113 @@
+/**
+ * The classes of false report found on the development corpus of real code (bench/real, issue 14),
+ * one block per class, each written from scratch in several spellings: what must stay quiet, and
+ * next to it the nearby bug that must still be reported.
+ */
+import noDoubleSend from '../../rules/no-double-send.js';
+import noHeaderAfterSend from '../../rules/no-header-after-send.js';
+import requireEnd from '../../rules/require-end.js';
+import { jsTester, testable, tsTester } from './testers.js';
+
+const js = jsTester();
+const ts = tsTester();
+const some = (line: number, where: string) => ({ messageId: 'someNotRespond' as const, line, data: { where } });
+
+// Class 3: a helper given the response whose result is tested reports whether it answered.
+// Class 11: local helpers that answer inside callbacks, through a factory, or two levels down.
+// Generators driven by co.wrap: `yield` pauses, it does not return.
+// `res.<namespace>.<method>()`: code a library hung on the response, built with it in hand.
+js.run('require-end: helpers, callbacks and pauses', testable(requireEnd), {
+  valid: [
+    // the helper answers exactly when it returns false; the caller returns on that branch
+    `function allowed(req, res) { if (!req.user) { res.status(401).send('login'); return false; } return true; }
+app.get('/a', (req, res) => { if (!allowed(req, res)) return; res.json(1); });`,
+    `const mayWrite = (req, res) => { if (req.readOnly) { res.sendStatus(403); return false; } return true; };
+app.post('/b', function (req, res) { if (mayWrite(req, res) === false) { return; } res.sendStatus(204); });`,
+    `async function tokenFor(req, res) { if (!req.headers.auth) { res.status(401).end(); return { ok: false }; } return { ok: true }; }
+app.get('/c', async (req, res) => { const { ok } = await tokenFor(req, res); if (!ok) return; res.json(ok); });`,
+    // the test wraps the action (no early return)
+    `function checkAllowed(req, res) { if (policy.allows(req)) { return true; } res.status(401).json('not allowed'); return false; }
+app.put('/conf', (req, res) => { if (checkAllowed(req, res)) { store.save(req.body, (err) => res.sendStatus(err ? 500 : 204)); } });`,
+    `async function relogin(req, res) { if (req.session.expired) { res.redirect('/login'); return true; } return false; }
+app.get('/d', async (req, res) => { if (await relogin(req, res)) return; res.render('home'); });`,
+    // a local helper that answers inside a callback it creates
+    `function readAndSend(res, file) { fs.readFile(file, (err, text) => { if (err) return res.sendStatus(500); res.type('html').send(text); }); }
+app.get('/e', (req, res) => { if (req.query.old) return res.redirect('/'); readAndSend(res, 'index.html'); });`,
+    // two levels down, and through a const alias
+    `function persist(res, doc) { store.save(doc, (err) => (err ? res.status(500).end() : res.json(doc))); }
+function update(req, res) { const out = res; persist(out, req.body); }
+app.put('/f', (req, res) => { update(req, res); });`,
+    // a factory that returns the callback which answers
+    `function replyWhenSaved(res) { return (err) => { if (err) { res.status(500).send(err.message); } else { res.json({ saved: true }); } }; }
+app.post('/g', (req, res) => { settings.save(req.body, replyWhenSaved(res)); });`,
+    // a closure of the handler that answers, called from a callback
+    `app.post('/h', (req, res, next) => {
+  function issue(user) { tokens.create(user, (err, t) => (err ? next(err) : res.json(t))); }
+  users.find(req.body.email, (err, user) => { if (err) return next(err); issue(user); });
+});`,
+    // generators driven by co
+    `app.get('/i', co.wrap(function* (req, res) { const list = yield Article.list(); res.render('list', { list }); }));`,
+    `router.post('/j', wrap(function* (req, res) { try { yield save(req.body); res.redirect('/'); } catch (err) { res.status(422).render('form', { err }); } }));`,
+    `exports.show = co.wrap(function* show(req, res) { yield 1; yield 2; res.json({}); });
+app.get('/k', exports.show);`,
+    // a library's namespace on the response answers for it
+    `app.get('/login', (req, res) => res.oidc.login({ returnTo: '/' }));`,
+    `app.get('/logout', (req, res) => { return res.oidc.logout(); });`,
+    `app.post('/cb', async (req, res) => { await res.auth.callback(req.body); });`,
+  ],
+  invalid: [
+    // a helper that answers on no path leaves the caller's path open
+    {
+      code: `function log(res, msg) { console.log(msg, res.statusCode); }
+app.get('/b', (req, res) => { if (req.query.q) { return res.json(1); } log(res, 'miss'); });`,
+      errors: [some(2, 'the end of the function')],
+    },
+    // a generator that really returns without answering
+    {
+      code: `app.get('/c', co.wrap(function* (req, res) { const x = yield load(); if (!x) return; res.json(x); }));`,
+      errors: [some(1, 'line 1')],
+    },
+    // data carried on the response is not code that answers
+    {
+      code: `app.get('/d', (req, res) => { if (req.query.q) { return res.json(1); } res.locals.items.push(1); });`,
+      errors: [some(1, 'the end of the function')],
+    },
+  ],
+});
+
+js.run('no-double-send: helpers whose result is tested', testable(noDoubleSend), {
+  valid: [
+    `function allowed(req, res) { if (!req.user) { res.status(401).send('login'); return false; } return true; }
+app.get('/a', (req, res) => { if (!allowed(req, res)) return; res.json(1); });`,
+    `app.get('/b', async (req, res) => { const handled = await guard(req, res); if (handled) return; res.json(2); });
+async function guard(req, res) { if (req.banned) { res.sendStatus(403); return true; } return false; }`,
+  ],
+  invalid: [
+    {
+      // the helper finishes on every path: answering again is a double send whatever it returned
+      code: `function deny(req, res) { res.status(403).send('no'); return false; }
+app.get('/a', (req, res) => { if (!deny(req, res)) { res.json(1); } });`,
+      errors: [{ messageId: 'alreadyFinished' }],
+    },
+  ],
+});
+
+ts.run('require-end: typed helpers and namespaces', testable(requireEnd), {
+  valid: [
+    `import type { Request, Response } from 'express';
+function canConfigure(req: Request, res: Response): boolean { if (!req.user) { res.status(401).json({ error: 'login' }); return false; } return true; }
+app.put('/config', (req: Request, res: Response) => { if (!canConfigure(req, res)) { return; } res.json({ ok: true }); });`,
+    `app.get('/who', (req: any, res: any) => res.oidc!.login());`,
+  ],
+  invalid: [],
+});
+
+js.run('no-header-after-send: unaffected by hand-offs', testable(noHeaderAfterSend), {
+  valid: [`app.get('/a', (req, res) => { res.oidc.login(); });`],
+  invalid: [
+    {
+      code: `app.get('/a', (req, res) => { res.json(1); if (req.query.x) { res.set('X-A', '1'); } });`,
+      errors: [{ messageId: 'headAfterSend' }],
+    },
+  ],
+});
