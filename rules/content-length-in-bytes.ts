@@ -5,6 +5,7 @@ import {
   contentLengthValuesInText,
   lengthReads,
 } from '../src/content-length/header-values.js';
+import { AsciiText } from '../src/content-length/ascii.js';
 import { BinaryResponses } from '../src/content-length/binary-response.js';
 import { SyntacticOrigins, type Origin } from '../src/content-length/origin.js';
 import { TypeOrigins } from '../src/content-length/type-origin.js';
@@ -60,6 +61,7 @@ export default createRule<Options, MessageIds>({
     const services = sourceCode.parserServices;
     const typed = services?.program && services.esTreeNodeToTSNodeMap ? new TypeOrigins(services as never) : undefined;
     const binary = new BinaryResponses(sourceCode);
+    const ascii = new AsciiText(sourceCode, typed && ((node) => typed.isNumeric(node)));
     const reported = new Set<TSESTree.Node>();
 
     /** With types, the type decides; `any`/`unknown` fall back to how the value was built. */
@@ -76,6 +78,8 @@ export default createRule<Options, MessageIds>({
       for (const read of lengthReads(value, sourceCode)) {
         if (reported.has(read)) continue;
         const object = read.object as TSESTree.Expression;
+        // pure ASCII text has one byte per UTF-16 unit: its `.length` is its byte count
+        if (ascii.proven(object)) continue;
         const origin = originOf(object);
         if (origin === 'bytes' || origin === 'other') continue;
         // unknown origin: a handler that declares a binary Content-Type sends bytes

@@ -87,7 +87,7 @@ const STRING_METHODS = new Set([
   'stringify',
 ]);
 /** Encodings whose text is pure ASCII, so its `.length` is its byte count. */
-const ASCII_ENCODINGS = new Set(['base64', 'base64url', 'hex', 'ascii']);
+export const ASCII_ENCODINGS = new Set(['base64', 'base64url', 'hex', 'ascii']);
 /** Global functions that return a string. */
 const STRING_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape']);
 /** Members only a Buffer (or typed array) has: using one says what the value is. */

@@ -28,6 +28,16 @@ export class TypeOrigins {
     return this.classify(this.services.getTypeAtLocation(node), 0);
   }
 
+  /** Whether the value is a number, bigint or boolean (possibly missing): it prints as ASCII. */
+  isNumeric(node: TSESTree.Node): boolean {
+    const { TypeFlags } = this.ts;
+    const printsAscii = TypeFlags.NumberLike | TypeFlags.BigIntLike | TypeFlags.BooleanLike;
+    const type = this.services.getTypeAtLocation(node);
+    const parts = type.isUnion() ? type.types : [type];
+    const present = parts.filter((t) => !(t.flags & (TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void)));
+    return present.length > 0 && present.every((t) => (t.flags & printsAscii) !== 0);
+  }
+
   private classify(type: ts.Type, depth: number): Origin {
     const { TypeFlags } = this.ts;
     if (depth > 5) return 'unknown';

@@ -111,7 +111,91 @@ const stringOrigins: [string, string][] = [
   ["const body = items.map(render).join('');", 'join'],
   ['const body = querystring.stringify(form);', 'querystring.stringify'],
   ['const body = String(value);', 'String()'],
-  ['const body = http.STATUS_CODES[404];', 'a reason phrase'],
+];
+
+/**
+ * How `body` was built: each is proven pure ASCII text, whose `.length` is its byte count, by shape
+ * (several spellings of each).
+ */
+const asciiOrigins: Record<string, string[]> = {
+  'a string literal': [
+    "const body = 'Not Found';",
+    'const body = "Moved Permanently\\n";',
+    "const body = 'A\\x42\\u0043';",
+    "const body = '';",
+  ],
+  'a const bound to one, through aliases': [
+    "const NOT_FOUND = 'Not Found';\nconst body = NOT_FOUND;",
+    "const TEXT = 'ok'; const MESSAGE = TEXT; const body = MESSAGE;",
+    "const body = (NOT_FOUND);\nconst NOT_FOUND = 'gone';",
+  ],
+  'a template of ASCII text and numbers': [
+    'const body = `<h1>${404}</h1>`;',
+    'const code = 503; const body = `status=${code}`;',
+    'const body = `${items.length} items, ${items.length * 2} halves`;',
+    "const unit = 'ms'; const body = `took ${Date.now() - start}${unit}`;",
+    'const body = `${`v${1}`}.${2}`;',
+    'const body = String.raw`C:\\temp\\${7}`;',
+  ],
+  'a reason phrase from http.STATUS_CODES': [
+    'const body = http.STATUS_CODES[404];',
+    "import http from 'node:http';\nconst body = http.STATUS_CODES[code];",
+    "import * as nodeHttp from 'http';\nconst body = nodeHttp.STATUS_CODES[res.statusCode] || 'Unknown';",
+    "import { STATUS_CODES } from 'node:http';\nconst body = STATUS_CODES[status];",
+    "import { STATUS_CODES as reasons } from 'http';\nconst body = reasons[status] ?? 'Unknown';",
+    "const { STATUS_CODES } = require('http');\nconst body = STATUS_CODES[err.status];",
+    "const http = require('node:http');\nconst body = http.STATUS_CODES[code] + '\\r\\n';",
+  ],
+  'a concatenation of ASCII parts': [
+    "const body = 'Error: ' + 500;",
+    "const code = 404; const body = 'Error ' + code + ': ' + 'Not Found';",
+    "const body = 'count=' + rows.length + '\\n';",
+    "const body = 'a' + (flag ? 'yes' : 'no');",
+  ],
+  'a number as text': [
+    'const body = String(rows.length);',
+    'const count = 3; const body = count.toString();',
+    'const body = (42).toString(16);',
+    'const body = JSON.stringify(rows.length);',
+    'const body = String(Math.round(ratio * 100));',
+    'const body = (total / n).toFixed(2);',
+    'const body = `${Number(req.query.page) + 1}`;',
+  ],
+  'hex and base64 text': [
+    "const body = crypto.createHash('sha256').update(text).digest('hex');",
+    "const body = hmac.digest('base64');",
+    "const body = createHash('md5').update(data).digest('base64url');",
+    "const body = png.toString('base64');",
+    "const body = key.toString('hex').toUpperCase();",
+    "const etag = hash.digest('hex'); const body = `\"${etag}\"`;",
+  ],
+  'JSON of an object literal of ASCII values': [
+    'const body = JSON.stringify({ ok: true });',
+    "const body = JSON.stringify({ error: 'Not Found', status: 404 });",
+    "const body = JSON.stringify({ etag: crypto.createHash('md5').update(text).digest('hex'), size: text.length });",
+    "const MESSAGE = 'gone'; const code = 410; const body = JSON.stringify({ message: MESSAGE, code });",
+    "const body = JSON.stringify({ items: [1, 2, 3], next: null, 'x-id': `${7}` }, null, 2);",
+    "const body = JSON.stringify({ error: { reason: http.STATUS_CODES[404] } });",
+  ],
+};
+
+/** Values that look like the shapes above but are not proven ASCII: still reported, with the fix. */
+const nonAsciiStrings: string[] = [
+  "const body = 'Grüße';",
+  "const body = 'caf\\u00e9';",
+  "const GREETING = 'héllo'; const body = GREETING;",
+  'const body = `Bonjour ${7} à tous`;',
+  "const body = 'Error: ' + 500 + ' – ' + 'Not Found';",
+  'const body = JSON.stringify(req.body);',
+  'const body = JSON.stringify({ ok: true, name: req.body.name });',
+  'const body = JSON.stringify({ ok: true, ...extra });',
+  "const body = JSON.stringify({ ok: true }, replacer);",
+  "const body = JSON.stringify({ 'clé': 1 });",
+  "const body = hash.digest('latin1');",
+  "const body = buf.toString('utf8');",
+  "const body = 'i'.toLocaleUpperCase('tr');",
+  "const body = 'Hello ' + name.trim();",
+  'const body = `${count}`.padStart(8, fill);',
 ];
 
 /** How `body` was built: each gives bytes (or no string at all). */
@@ -135,6 +219,15 @@ const byteOrigins: string[] = [
 
 js.run('content-length-in-bytes (JS, no types)', rule, {
   valid: [
+    ...Object.values(asciiOrigins)
+      .flat()
+      .map((origin): Valid => ({ code: `${origin}\nres.setHeader('Content-Length', body.length);` })),
+    // proven ASCII in the other places a length is read
+    "res.writeHead(404, { 'Content-Type': 'text/plain', 'Content-Length': 'Not Found'.length });",
+    "const NOT_FOUND = 'Not Found';\nfunction notFound(res) { res.writeHead(404, { 'Content-Length': NOT_FOUND.length }); res.end(NOT_FOUND); }",
+    "import { STATUS_CODES } from 'node:http';\nfunction fail(res, code) { const text = STATUS_CODES[code]; res.writeHead(code, { 'content-length': String(text.length) }); res.end(text); }",
+    "socket.write('HTTP/1.1 400 Bad Request\\r\\nContent-Length: ' + 'Bad Request'.length + '\\r\\n\\r\\nBad Request');",
+    "const etag = hash.digest('hex');\nres.set({ 'Content-Length': JSON.stringify({ etag }).length });",
     ...byteOrigins.map((origin): Valid => ({ code: `${origin}\nres.setHeader('Content-Length', body.length);` })),
     // numbers that are byte counts already
     "res.setHeader('Content-Length', stat.size);",
@@ -220,7 +313,7 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
         'body',
       ),
     ),
-    ...stringOrigins.map(([origin]) =>
+    ...[...stringOrigins.map(([origin]) => origin), ...nonAsciiStrings].map((origin) =>
       fixed(
         `${origin}\nres.setHeader('Content-Length', body.length);`,
         `${origin}\nres.setHeader('Content-Length', Buffer.byteLength(body));`,
@@ -411,10 +504,38 @@ js.run('content-length-in-bytes (JS, no types)', rule, {
       ),
       options: [{ reportUnknownOrigin: false }],
     },
+    // a template with a string parameter is not proven ASCII
+    fixed(
+      "function greet(res, name) {\n  const body = `Hello, ${name}!`; res.setHeader('Content-Length', body.length); res.end(body); }",
+      "function greet(res, name) {\n  const body = `Hello, ${name}!`; res.setHeader('Content-Length', Buffer.byteLength(body)); res.end(body); }",
+      'body.length',
+      'body',
+    ),
+    // `STATUS_CODES` of something that is not node:http is not a reason phrase table
+    fixed(
+      "function reason(http, code) {\n  const body = http.STATUS_CODES[code]; res.setHeader('Content-Length', body.length); }",
+      "function reason(http, code) {\n  const body = http.STATUS_CODES[code]; res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
+    // a `let` bound to ASCII text may be given other text before the read
+    suggested(
+      "let body = 'ok'; if (failed) body = reason;\nres.setHeader('Content-Length', body.length);",
+      "let body = 'ok'; if (failed) body = reason;\nres.setHeader('Content-Length', Buffer.byteLength(body));",
+      'body.length',
+      'body',
+    ),
+    // a string from a parameter, through String() and concatenation
+    fixed(
+      "function send(res, text) {\n  const body = 'Note: ' + String(text); res.setHeader('Content-Length', body.length); }",
+      "function send(res, text) {\n  const body = 'Note: ' + String(text); res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
     // a long expression is shortened in the message only
     fixed(
-      "res.setHeader('Content-Length', JSON.stringify({ message: 'not found', code: 404 }).length);",
-      "res.setHeader('Content-Length', Buffer.byteLength(JSON.stringify({ message: 'not found', code: 404 })));",
+      "res.setHeader('Content-Length', JSON.stringify({ message: 'not found', detail: err.message }).length);",
+      "res.setHeader('Content-Length', Buffer.byteLength(JSON.stringify({ message: 'not found', detail: err.message })));",
       "JSON.stringify({ message: 'not found', …",
       "JSON.stringify({ message: 'not found', …",
       1,
@@ -430,8 +551,20 @@ ts.run('content-length-in-bytes (TypeScript annotations, no program)', rule, {
     "function send(res: Res, items: string[]) { res.setHeader('Content-Length', items.length); }",
     "const body: Buffer = make(); res.setHeader('Content-Length', body.length);",
     "res.setHeader('Content-Length', (payload as Buffer).length);",
+    // proven ASCII: a `number` annotation is the programmer's word
+    "function send(res: Res, n: number) {\n  const body = String(n); res.setHeader('Content-Length', body.length); }",
+    "function fail(res: Res, code: number) {\n  const body = `${code} ${http.STATUS_CODES[code]}`; res.writeHead(code, { 'Content-Length': body.length }); }",
+    "const retries: number | undefined = load(); const body = JSON.stringify({ retries });\nres.setHeader('Content-Length', body.length);",
+    "const body = 'ok' as const;\nres.setHeader('Content-Length', body.length);",
+    "const body = <string>'Accepted';\nres.setHeader('Content-Length', body.length);",
   ],
   invalid: [
+    fixed(
+      "function greet(res: Res, name: string) {\n  const body = `Hello, ${name}`; res.setHeader('Content-Length', body.length); }",
+      "function greet(res: Res, name: string) {\n  const body = `Hello, ${name}`; res.setHeader('Content-Length', Buffer.byteLength(body)); }",
+      'body.length',
+      'body',
+    ),
     fixed(
       "function send(res: Res, body: string) {\n  res.setHeader('Content-Length', body.length); }",
       "function send(res: Res, body: string) {\n  res.setHeader('Content-Length', Buffer.byteLength(body)); }",
@@ -499,6 +632,13 @@ typed.run('content-length-in-bytes (type-aware)', rule, {
     typedCase('declare const body: string;', "res.setHeader('Content-Length', Buffer.byteLength(body));"),
     // a type the syntax cannot see: the annotation says nothing, the checker does
     typedCase('type Payload = Buffer;\ndeclare const body: Payload;'),
+    // proven ASCII: the literal's type is a string, the text is still one byte per character
+    typedCase("const body = 'Not Found';"),
+    typedCase("const REASON = 'Gone';\nconst body: string = REASON;"),
+    // the checker proves the numbers
+    typedCase('declare function count(): number;\nconst body = `${count()} rows`;'),
+    typedCase("import { STATUS_CODES } from 'node:http';\ndeclare const code: number;\nconst body = `${code} ${STATUS_CODES[code]}`;"),
+    typedCase('declare const stats: { total: number; done: boolean };\nconst body = JSON.stringify({ total: stats.total, done: stats.done });'),
   ],
   invalid: [
     typedFixed('declare const body: string;'),
@@ -521,6 +661,9 @@ typed.run('content-length-in-bytes (type-aware)', rule, {
       'body!',
       4,
     ),
+    typedFixed("const body = 'héllo';"),
+    typedFixed('declare const name: string;\nconst body = `Hello, ${name}`;'),
+    typedFixed('declare const stats: { total: number; label: string };\nconst body = JSON.stringify({ total: stats.total, label: stats.label });'),
     typedSuggested('declare const body: string | Buffer;'),
     typedSuggested('declare const body: any;'),
     typedSuggested('declare const body: unknown;'),
