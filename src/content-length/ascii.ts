@@ -27,9 +27,9 @@ const ASCII_RESULT_FUNCTIONS = new Set([
   'encodeURI',
   'escape',
 ]);
-/** `Math.max(…)`, `Date.now()`, `Buffer.byteLength(…)`, `crypto.randomUUID()`: numbers, or ASCII text. */
-const ASCII_RESULT_PATHS = /^Math\.\w+$|^Date\.(?:now|parse|UTC)$|^Buffer\.(?:byteLength|compare)$|(?:^|\.)randomUUID$/u;
-/** Methods that give ASCII text whatever they are called on: number formatting and ISO/UTC dates. */
+/** `Math.max(…)`, `Date.now()`, `Buffer.byteLength(…)`: numbers. */
+const ASCII_RESULT_PATHS = /^Math\.\w+$|^Date\.(?:now|parse|UTC)$|^Buffer\.(?:byteLength|compare)$/u;
+/** Methods that give ASCII text whatever they are called on: number formatting, ISO/UTC dates, `crypto.randomUUID()`. */
 const ASCII_RESULT_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential', 'toISOString', 'toUTCString', 'randomUUID']);
 /** Properties that are numbers: `${body.length}` is ASCII. */
 const NUMBER_PROPERTIES = new Set(['length', 'byteLength']);

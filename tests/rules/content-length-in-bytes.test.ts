@@ -169,6 +169,13 @@ const asciiOrigins: Record<string, string[]> = {
     "const body = key.toString('hex').toUpperCase();",
     "const etag = hash.digest('hex'); const body = `\"${etag}\"`;",
   ],
+  'text escaped or generated as ASCII': [
+    'const body = encodeURIComponent(name);',
+    "const body = 'next=' + encodeURI(url);",
+    'const body = crypto.randomUUID();',
+    'const body = new Date().toISOString();',
+    "const body = [404, 'Not Found'].join(' ');",
+  ],
   'JSON of an object literal of ASCII values': [
     'const body = JSON.stringify({ ok: true });',
     "const body = JSON.stringify({ error: 'Not Found', status: 404 });",
