@@ -31,7 +31,8 @@ describe('the packed package, installed in a scratch project', () => {
     expect(paths).toContain('dist/src/index.d.ts');
     expect(paths).toContain('README.md');
     expect(paths).toContain('LICENSE');
-    expect(paths.filter((p) => !/^(dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/u.test(p))).toEqual([]);
+    expect(paths).toContain('CHANGELOG.md');
+    expect(paths.filter((p) => !/^(dist\/|docs\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/u.test(p))).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.map$/u.test(p))).toEqual([]);
   });
 
