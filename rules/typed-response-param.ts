@@ -6,7 +6,7 @@ import { OPEN_RESPONSE_TYPE, REGISTRATION_HELPER, TYPES_MODULE, TYPE_STATE_TYPES
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ typesModules?: string[] }];
-type MessageIds = 'untypedResponse' | 'annotateResponse';
+type MessageIds = 'untypedResponse' | 'annotateResponse' | 'annotateResponseAndReturn';
 type Framework = keyof typeof OPEN_RESPONSE_TYPE;
 
 const TS_FILE = /\.[cm]?tsx?$/u;
@@ -19,16 +19,63 @@ function findVariable(name: string, scope: TSESLint.Scope.Scope | null): TSESLin
   return undefined;
 }
 
-/** The import a local name comes from: `{ source, imported }`, `imported` = `*` for a namespace. */
+/** The import a local name comes from: `{ source, imported }`, `imported` = `*` for a namespace, `default` for a default import. */
 function importOf(name: string, scope: TSESLint.Scope.Scope): { source: string; imported: string } | undefined {
   const def = findVariable(name, scope)?.defs[0];
   if (def?.type !== 'ImportBinding' || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
   const source = def.parent.source.value;
   const node = def.node;
   if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
   if (node.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
   const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
   return { source, imported };
+}
+
+/** The framework response types a handler may be declared to return: `[module pattern, type name]`. */
+const FRAMEWORK_RESPONSES: readonly (readonly [RegExp, string])[] = [
+  [/^(?:express|express-serve-static-core)$/u, 'Response'],
+  [/^(?:node:)?https?$/u, 'ServerResponse'],
+];
+
+/** `Response` (imported from express) or `express.Response` / `http.ServerResponse`. */
+function isFrameworkResponse(node: TSESTree.TypeNode, scope: TSESLint.Scope.Scope): boolean {
+  if (node.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = node.typeName;
+  const [local, member] =
+    name.type === AST_NODE_TYPES.Identifier
+      ? [name.name, undefined]
+      : name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier
+        ? [name.left.name, name.right.name]
+        : [undefined, undefined];
+  const origin = local === undefined ? undefined : importOf(local, scope);
+  if (!origin) return false;
+  const typeName = member === undefined ? origin.imported : origin.imported === '*' || origin.imported === 'default' ? member : undefined;
+  return FRAMEWORK_RESPONSES.some(([module, type]) => module.test(origin.source) && typeName === type);
+}
+
+/** The type mentions a framework response (`Response`, `Promise<Response>`, `Response | undefined`). */
+function mentionsFrameworkResponse(node: TSESTree.TypeNode, scope: TSESLint.Scope.Scope): boolean {
+  if (isFrameworkResponse(node, scope)) return true;
+  if (node.type === AST_NODE_TYPES.TSTypeReference) return node.typeArguments?.params.some((p) => mentionsFrameworkResponse(p, scope)) ?? false;
+  if (node.type === AST_NODE_TYPES.TSUnionType || node.type === AST_NODE_TYPES.TSIntersectionType) {
+    return node.types.some((t) => mentionsFrameworkResponse(t, scope));
+  }
+  return false;
+}
+
+/**
+ * What a handler declared to return a framework response must return once `res` is annotated:
+ * an answer on the type-state types is `void` (an assertion) or a chain handle, so
+ * `(req, res: Res): Promise<Response> => { return res.json(x) }` is error TS2322. `unknown` /
+ * `Promise<unknown>` accepts both (docs/types.md, "Return types"); `undefined` when nothing to change.
+ */
+function returnTypeRewrite(fn: FunctionNode, scope: TSESLint.Scope.Scope): { node: TSESTree.TypeNode; text: string } | undefined {
+  const declared = fn.returnType?.typeAnnotation;
+  if (!declared || !mentionsFrameworkResponse(declared, scope)) return undefined;
+  const isPromise =
+    declared.type === AST_NODE_TYPES.TSTypeReference && declared.typeName.type === AST_NODE_TYPES.Identifier && declared.typeName.name === 'Promise';
+  return { node: declared, text: isPromise ? 'Promise<unknown>' : 'unknown' };
 }
 
 export default createRule<Options, MessageIds>({
@@ -43,6 +90,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       untypedResponse: MESSAGES['typed-response-param'].untypedResponse,
       annotateResponse: SUGGESTION_MESSAGES.annotateResponse,
+      annotateResponseAndReturn: SUGGESTION_MESSAGES.annotateResponseAndReturn,
     },
     schema: [
       {
@@ -176,6 +224,7 @@ export default createRule<Options, MessageIds>({
       const wanted = OPEN_RESPONSE_TYPE[framework];
       const reference = typeReference(wanted, scope);
       const data = { name: param.name, type: wanted, module: preferredModule };
+      const returns = returnTypeRewrite(fn, scope);
       context.report({
         node: param,
         messageId: 'untypedResponse',
@@ -183,8 +232,9 @@ export default createRule<Options, MessageIds>({
         suggest: reference
           ? [
               {
-                messageId: 'annotateResponse',
-                data,
+                ...(returns
+                  ? { messageId: 'annotateResponseAndReturn' as const, data: { ...data, returns: returns.text } }
+                  : { messageId: 'annotateResponse' as const, data }),
                 fix(fixer) {
                   const annotation = param.typeAnnotation;
                   const fixes = [
@@ -192,6 +242,7 @@ export default createRule<Options, MessageIds>({
                       ? fixer.replaceText(annotation.typeAnnotation, reference.text)
                       : fixer.insertTextAfter(param, `: ${reference.text}`),
                   ];
+                  if (returns) fixes.push(fixer.replaceText(returns.node, returns.text));
                   if (reference.importFix) fixes.push(reference.importFix(fixer));
                   return fixes;
                 },

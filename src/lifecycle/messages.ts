@@ -66,6 +66,8 @@ export const SUGGESTION_MESSAGES = {
   moveBeforeEnd: 'Move this statement before `{{first}}` on line {{line}}, which ends the response.',
   useByteLength: 'Use `Buffer.byteLength({{text}})`.',
   annotateResponse: 'Annotate `{{name}}` as `{{type}}`, imported from \'{{module}}\'.',
+  annotateResponseAndReturn:
+    'Annotate `{{name}}` as `{{type}}`, imported from \'{{module}}\', and declare the handler to return `{{returns}}`: an answer on a `{{type}}` is not a `Response`.',
 } as const;
 
 export type MessageId<R extends RuleId> = keyof (typeof MESSAGES)[R];

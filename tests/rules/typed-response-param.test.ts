@@ -2,7 +2,7 @@ import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester
 import typedResponseParam from '../../rules/typed-response-param.js';
 import { testable } from './testers.js';
 
-type Invalid = InvalidTestCase<'untypedResponse' | 'annotateResponse', [{ typesModules?: string[] }]>;
+type Invalid = InvalidTestCase<'untypedResponse' | 'annotateResponse' | 'annotateResponseAndReturn', [{ typesModules?: string[] }]>;
 
 const rule = testable(typedResponseParam);
 const ruleTester = new RuleTester();
@@ -16,6 +16,17 @@ function invalid(code: string, output: string, { name = 'res', type = 'Res', lin
   return {
     code,
     errors: [{ messageId: 'untypedResponse', line, data, suggestions: [{ messageId: 'annotateResponse', data, output }] }],
+  };
+}
+
+/** One report on `line` whose suggestion also rewrites the declared return type to `returns`. */
+function invalidWithReturn(code: string, output: string, returns: string, { name = 'res', type = 'Res', line = 3 } = {}): Invalid {
+  const data = { name, type, module: MODULE };
+  return {
+    code,
+    errors: [
+      { messageId: 'untypedResponse', line, data, suggestions: [{ messageId: 'annotateResponseAndReturn', data: { ...data, returns }, output }] },
+    ],
   };
 }
 
@@ -105,6 +116,39 @@ ruleTester.run('typed-response-param', rule, {
       `import http from 'node:http';\n\nconst listener = (request, reply) => reply.end();\nhttp.createServer(listener);`,
       `import http from 'node:http';\nimport type { NodeRes } from '${MODULE}';\n\nconst listener = (request, reply: NodeRes) => reply.end();\nhttp.createServer(listener);`,
       { type: 'NodeRes', name: 'reply' },
+    ),
+    // A handler declared to return the framework's response: `return res.json(x)` would be TS2322
+    // ('void' is not assignable to 'Response') once `res` is a `Res`, so the return type goes too.
+    invalidWithReturn(
+      `import express, { type Response } from 'express';\nconst app = express();\napp.get('/', async (req, res: Response): Promise<Response> => {\n  return res.json({});\n});`,
+      `import express, { type Response } from 'express';\n${IMPORT_RES}\nconst app = express();\napp.get('/', async (req, res: Res): Promise<unknown> => {\n  return res.json({});\n});`,
+      'Promise<unknown>',
+    ),
+    invalidWithReturn(
+      `import express from 'express';\nconst router = express.Router();\nrouter.get('/', (req: express.Request, res: express.Response): express.Response | undefined => res.json({}));`,
+      `import express from 'express';\n${IMPORT_RES}\nconst router = express.Router();\nrouter.get('/', (req: express.Request, res: Res): unknown => res.json({}));`,
+      'unknown',
+    ),
+    invalidWithReturn(
+      `import type * as core from 'express-serve-static-core';\nexport type P = core.Request;\nfunction show(req, res): Promise<core.Response<{ id: string }>> {\n  return res.json({ id: '1' });\n}\napp.get('/', show);`,
+      `import type * as core from 'express-serve-static-core';\n${IMPORT_RES}\nexport type P = core.Request;\nfunction show(req, res: Res): Promise<unknown> {\n  return res.json({ id: '1' });\n}\napp.get('/', show);`,
+      'Promise<unknown>',
+    ),
+    invalidWithReturn(
+      `import http, { type ServerResponse } from 'node:http';\n\nhttp.createServer((req, res): ServerResponse => res.end());`,
+      `import http, { type ServerResponse } from 'node:http';\nimport type { NodeRes } from '${MODULE}';\n\nhttp.createServer((req, res: NodeRes): unknown => res.end());`,
+      'unknown',
+      { type: 'NodeRes' },
+    ),
+    // A return type that does not name the framework's response stays as it is.
+    invalid(
+      `import express from 'express';\nconst app = express();\napp.get('/', async (req, res): Promise<void> => { res.end(); });`,
+      `import express from 'express';\n${IMPORT_RES}\nconst app = express();\napp.get('/', async (req, res: Res): Promise<void> => { res.end(); });`,
+    ),
+    // fetch's global Response is not Express's.
+    invalid(
+      `import express from 'express';\nconst app = express();\napp.get('/', async (req, res): Promise<Response> => { res.end(); return fetch('x'); });`,
+      `import express from 'express';\n${IMPORT_RES}\nconst app = express();\napp.get('/', async (req, res: Res): Promise<Response> => { res.end(); return fetch('x'); });`,
     ),
     // A local `Res` that is something else: reported, but no suggestion that would clash.
     {

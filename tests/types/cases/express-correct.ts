@@ -37,6 +37,15 @@ app.get('/redundant-end-returned', (req, res: Res) => {
   return res.status(201).send('created').end();
 });
 
+// A handler that returns its answer is declared to return `unknown` (or `Promise<unknown>`): the
+// answer is `void` (an assertion) or a chain handle, neither of which is a `Response` (limits.ts, 7).
+app.get('/returns-unknown/:id', async (req, res: Res): Promise<unknown> => {
+  const user = await load(req.params.id);
+  if (!user) return res.status(404).json({ error: 'not found' });
+  return res.json(user);
+});
+app.get('/returns-unknown-sync', (req, res: Res): unknown => res.status(204).end());
+
 // Reads after sending.
 app.get('/reads', (req, res: Res) => {
   res.json({ ok: true });

@@ -57,3 +57,16 @@ app.get('/alias', (req, res: Res) => {
   // @ts-expect-error -- Assertions require every name in the call target to be declared with an explicit type annotation
   r.end();
 });
+
+// 7. Return types (docs/types.md, "Return types"): an assertion call is typed `void`, so a handler
+//    declared to return `Response` cannot `return res.json(x)`, and one declared `Promise<void>`
+//    cannot return a chained answer. Declare `unknown` / `Promise<unknown>` (express-correct.ts).
+app.get('/returns-response', async (req, res: Res): Promise<express.Response> => {
+  // @ts-expect-error -- Type 'void' is not assignable to type 'Response<any, Record<string, any>>'
+  return res.json({});
+});
+app.get('/returns-void', async (req, res: Res): Promise<void> => {
+  // @ts-expect-error -- Type 'ChainEnded<any, LocalsObject>' is not assignable to type 'void'
+  if (flag) return res.status(404).json({});
+  res.json({});
+});
