@@ -6,7 +6,7 @@ import { OPEN_RESPONSE_TYPE, REGISTRATION_HELPER, TYPES_MODULE, TYPE_STATE_TYPES
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ typesModules?: string[] }];
-type MessageIds = 'untypedResponse' | 'annotateResponse' | 'annotateResponseAndReturn';
+type MessageIds = 'untypedResponse' | 'redeclaredLocals' | 'requiredMember' | 'annotateResponse' | 'annotateResponseAndReturn';
 type Framework = keyof typeof OPEN_RESPONSE_TYPE;
 
 const TS_FILE = /\.[cm]?tsx?$/u;
@@ -89,6 +89,8 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       untypedResponse: MESSAGES['typed-response-param'].untypedResponse,
+      redeclaredLocals: MESSAGES['typed-response-param'].redeclaredLocals,
+      requiredMember: MESSAGES['typed-response-param'].requiredMember,
       annotateResponse: SUGGESTION_MESSAGES.annotateResponse,
       annotateResponseAndReturn: SUGGESTION_MESSAGES.annotateResponseAndReturn,
     },
@@ -155,20 +157,27 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    function isTypeStateAnnotation(param: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {
-      const annotation = param.typeAnnotation?.typeAnnotation;
-      if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-      const typeName = annotation.typeName;
-      if (typeName.type === AST_NODE_TYPES.Identifier) {
-        const origin = importOf(typeName.name, scope);
-        return origin !== undefined && modules.has(origin.source) && TYPE_STATE_TYPES.has(origin.imported);
+    /** `Res`, `T.Res` (type position) or `T.Res` (an interface's `extends`): one of the state types from a types module. */
+    function typeStateName(name: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
+      if (name.type === AST_NODE_TYPES.Identifier) {
+        const origin = importOf(name.name, scope);
+        return origin !== undefined && modules.has(origin.source) && TYPE_STATE_TYPES.has(origin.imported) ? origin.imported : undefined;
       }
       // `T.Res` with `import type * as T from '…/types'`
-      if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
-        const origin = importOf(typeName.left.name, scope);
-        return origin?.imported === '*' && modules.has(origin.source) && TYPE_STATE_TYPES.has(typeName.right.name);
-      }
-      return false;
+      const [left, right] =
+        name.type === AST_NODE_TYPES.TSQualifiedName
+          ? [name.left, name.right.name]
+          : name.type === AST_NODE_TYPES.MemberExpression && name.property.type === AST_NODE_TYPES.Identifier
+            ? [name.object, name.property.name]
+            : [undefined, undefined];
+      if (left?.type !== AST_NODE_TYPES.Identifier || right === undefined) return undefined;
+      const origin = importOf(left.name, scope);
+      return origin?.imported === '*' && modules.has(origin.source) && TYPE_STATE_TYPES.has(right) ? right : undefined;
+    }
+
+    function isTypeStateAnnotation(param: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {
+      const annotation = param.typeAnnotation?.typeAnnotation;
+      return annotation?.type === AST_NODE_TYPES.TSTypeReference && typeStateName(annotation.typeName, scope) !== undefined;
     }
 
     /** How the suggestion spells the type, and the import edit it needs (null: none; undefined: cannot). */
@@ -252,10 +261,46 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * An app type built on a state type that TypeScript can no longer narrow: a required member
+     * the later states lack (or `locals` re-declared) makes `EndedRes` not assignable to it, so an
+     * assertion narrows to an intersection in which the app type's open overloads come first, and
+     * `res.json(a); res.json(b)` compiles (tests/types/cases/limits.ts, 8).
+     */
+    function checkMembers(typeName: string, base: string, members: readonly TSESTree.TypeElement[]): void {
+      for (const member of members) {
+        if (member.type !== AST_NODE_TYPES.TSPropertySignature && member.type !== AST_NODE_TYPES.TSMethodSignature) continue;
+        const key = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
+        if (key === undefined) continue;
+        // node:http responses have no `locals`: there it is an added member like any other.
+        if (key === 'locals' && !base.startsWith('Node')) {
+          context.report({ node: member.key, messageId: 'redeclaredLocals', data: { typeName, base } });
+        } else if (!member.optional) {
+          context.report({ node: member.key, messageId: 'requiredMember', data: { typeName, base, member: key } });
+        }
+      }
+    }
+
     return {
       ArrowFunctionExpression: check,
       FunctionDeclaration: check,
       FunctionExpression: check,
+      TSInterfaceDeclaration(node) {
+        const scope = sourceCode.getScope(node);
+        const base = node.extends.map((heritage) => typeStateName(heritage.expression, scope)).find((name) => name !== undefined);
+        if (base) checkMembers(node.id.name, base, node.body.body);
+      },
+      // `type AppRes = Res<B> & { requestId: string }`
+      TSTypeAliasDeclaration(node) {
+        if (node.typeAnnotation.type !== AST_NODE_TYPES.TSIntersectionType) return;
+        const scope = sourceCode.getScope(node);
+        const parts = node.typeAnnotation.types;
+        const base = parts
+          .map((part) => (part.type === AST_NODE_TYPES.TSTypeReference ? typeStateName(part.typeName, scope) : undefined))
+          .find((name) => name !== undefined);
+        if (!base) return;
+        for (const part of parts) if (part.type === AST_NODE_TYPES.TSTypeLiteral) checkMembers(node.id.name, base, part.members);
+      },
     };
   },
 });

@@ -56,6 +56,10 @@ export const MESSAGES = {
   'typed-response-param': {
     untypedResponse:
       'The response parameter `{{name}}` of this handler is not annotated with a type-state type, so the compiler does not check its lifecycle. Annotate it as `{{name}}: {{type}}` (from \'{{module}}\').',
+    redeclaredLocals:
+      '`{{typeName}}` re-declares `locals`, so the compiler stops narrowing the response after a send and a second send compiles. Pass the locals type as the second type argument instead (`{{base}}<Body, AppLocals>`) and remove this member.',
+    requiredMember:
+      '`{{typeName}}` adds the required member `{{member}}` to `{{base}}`, so the compiler stops narrowing the response after a send (the later states lack `{{member}}`) and a second send compiles. Make it optional (`{{member}}?`).',
   },
 } as const satisfies Record<RuleId, Record<string, string>>;
 

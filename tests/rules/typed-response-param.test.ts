@@ -175,3 +175,36 @@ ruleTester.run('typed-response-param', rule, {
     },
   ],
 });
+
+// App types built on the state types that the compiler can no longer narrow.
+const LOCALS = (typeName: string, base = 'Res') => ({ messageId: 'redeclaredLocals' as const, data: { typeName, base } });
+const REQUIRED = (typeName: string, member: string, base = 'Res') => ({ messageId: 'requiredMember' as const, data: { typeName, base, member } });
+ruleTester.run('typed-response-param: app types that hide the narrowing', rule, {
+  valid: [
+    // Locals through the type parameters, optional additions: the narrowing holds (tests/types/cases).
+    `${IMPORT_RES}\ninterface AppLocals { user: string }\nexport interface AppRes extends Res<{ id: number }, AppLocals> {}`,
+    `${IMPORT_RES}\nexport interface AppRes extends Res { readonly requestId?: string; trace?(): void }`,
+    `${IMPORT_RES}\nexport type AppRes = Res & { requestId?: string };`,
+    // Not built on the package's types.
+    `import type { Response } from 'express';\nexport interface AppRes extends Response { locals: { user: string }; requestId: string }`,
+    `interface Res { json(): void }\nexport interface AppRes extends Res { locals: object }`,
+  ],
+  invalid: [
+    {
+      code: `${IMPORT_RES}\ninterface AppLocals { user: string }\nexport interface AppRes extends Res<{ id: number }> {\n  locals: AppLocals;\n}`,
+      errors: [{ ...LOCALS('AppRes'), line: 4 }],
+    },
+    {
+      code: `import type * as T from '${MODULE}';\nexport interface AppRes extends T.Res { requestId: string; trace(): void; note?: string }`,
+      errors: [REQUIRED('AppRes', 'requestId'), REQUIRED('AppRes', 'trace')],
+    },
+    {
+      code: `${IMPORT_RES}\nexport type AppRes = Res<{ id: number }> & { requestId: string; locals: { user: string } };`,
+      errors: [REQUIRED('AppRes', 'requestId'), LOCALS('AppRes')],
+    },
+    {
+      code: `import type { NodeRes } from '${MODULE}';\nexport interface Traced extends NodeRes { traceId: string; locals: object }`,
+      errors: [REQUIRED('Traced', 'traceId', 'NodeRes'), REQUIRED('Traced', 'locals', 'NodeRes')],
+    },
+  ],
+});

@@ -200,3 +200,25 @@ app.get('/typed', typed((req, res: Res) => {
   // @ts-expect-error -- res.send():
   res.send('x');
 }));
+
+// App types: locals through the type parameters, additions optional. The narrowing holds
+// (limits.ts, 8, shows what hides it).
+interface AppLocals {
+  user: string;
+}
+interface AppRes extends Res<{ id: number }, AppLocals> {
+  readonly requestId?: string;
+}
+type ApiRes = Res<{ id: number }, AppLocals> & { startedAt?: number };
+export function appRes(req: unknown, res: AppRes) {
+  res.json({ id: 1 });
+  // @ts-expect-error -- res.json(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished
+  res.json({ id: 2 });
+  void res.locals.user;
+}
+export function apiRes(req: unknown, res: ApiRes) {
+  res.status(200).json({ id: 1 });
+  res.end();
+  // @ts-expect-error -- res.set(): the head was already sent
+  res.set('x-late', '1');
+}

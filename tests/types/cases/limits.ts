@@ -70,3 +70,23 @@ app.get('/returns-void', async (req, res: Res): Promise<void> => {
   if (flag) return res.status(404).json({});
   res.json({});
 });
+
+// 8. An app type the later states are not assignable to hides the narrowing: a re-declared
+//    `locals` or a required added member makes the assertion narrow to an intersection whose
+//    open overloads come first. Compiles. Reported by typed-response-param (redeclaredLocals,
+//    requiredMember); pass locals as `Res<Body, Locals>` and make additions optional
+//    (express-misuse.ts, "App types").
+interface RedeclaredLocals extends Res<{ id: number }> {
+  locals: { user: string };
+}
+export function redeclaredLocals(req: unknown, res: RedeclaredLocals) {
+  res.json({ id: 1 });
+  res.json({ id: 2 });
+}
+interface RequiredAddition extends NodeRes {
+  traceId: string;
+}
+export function requiredAddition(req: unknown, res: RequiredAddition) {
+  res.end('a');
+  res.end('b');
+}
