@@ -447,7 +447,7 @@ export class Collector {
   private readonly pendingTests = new Map<TSESTree.Node, { matchStart: TSESTree.Node; swap: boolean }>();
 
   private guard(test: TSESTree.Node, matchStart: TSESTree.Node, swap: boolean): void {
-    if (assumptionsOf(test, true).length === 0 && assumptionsOf(test, false).length === 0) return;
+    if (assumptionsOf(test, true, this.resolveId).length === 0 && assumptionsOf(test, false, this.resolveId).length === 0) return;
     this.pendingTests.set(test, { matchStart, swap });
   }
 
@@ -459,8 +459,8 @@ export class Collector {
     this.pendingTests.delete(node);
     const frame = this.top();
     if (!frame) return;
-    const whenTrue = this.resolveAssumptions(assumptionsOf(node, true));
-    const whenFalse = this.resolveAssumptions(assumptionsOf(node, false));
+    const whenTrue = this.resolveAssumptions(assumptionsOf(node, true, this.resolveId));
+    const whenFalse = this.resolveAssumptions(assumptionsOf(node, false, this.resolveId));
     // `a || b`: the right side runs when the left is false.
     const branch: Branch = pending.swap
       ? { matchStart: pending.matchStart, onMatch: whenFalse, otherwise: whenTrue }
@@ -478,7 +478,7 @@ export class Collector {
     for (const assumption of list) {
       const key = this.keyOfIdentifier(assumption.object);
       if (!key) continue;
-      const display = `${assumption.object.name}.${(assumption.node.property as TSESTree.Identifier).name}`;
+      const display = `${assumption.object.name}.${assumption.property}`;
       out.push({ key, meaning: assumption.meaning, value: assumption.value, origin: { ...this.origin(assumption.node, display), guard: true } });
     }
     return out;

@@ -9,15 +9,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { TS_WRAPPER_TYPES, unwrapTs } from '../util/ast.js';
+import { boundValue, stillHolds } from './guard-consts.js';
 import { GUARD_MEANING, isStateGuard } from './guard-members.js';
+import type { Resolver } from './references.js';
 
 export interface Assumption {
   /** The response expression the property is read from. */
   readonly object: TSESTree.Identifier;
+  /** The property read (`headersSent`). */
+  readonly property: string;
   readonly meaning: 'sent' | 'ended';
   readonly value: boolean;
-  /** The test, for messages ("`res.headersSent` on line 3"). */
-  readonly node: TSESTree.MemberExpression;
+  /** The read, for messages ("`res.headersSent` on line 3"): a member expression or a destructured property. */
+  readonly node: TSESTree.Node;
 }
 
 function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
@@ -34,30 +38,30 @@ function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
  * ESLint selector: the collector listens for their exit only, not for every node's.
  */
 export const GUARD_TEST_EXIT = [
-  'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression', ...TS_WRAPPER_TYPES,
+  'Identifier', 'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression', ...TS_WRAPPER_TYPES,
 ].join(', ') + ':exit'; // ESLint reads `:exit` off the end of the whole selector list
+
+function assumption(object: TSESTree.Identifier, property: string, value: boolean, node: TSESTree.Node): Assumption {
+  return { object, property, meaning: GUARD_MEANING[property] ?? 'sent', value, node };
+}
 
 /**
  * The facts that hold when `test` evaluates to `truthy`. Conservative: `a && b` being false,
- * or `a || b` being true, says nothing about either side.
+ * or `a || b` being true, says nothing about either side. With `resolve`, a name bound once to a
+ * guard (`const sent = res.headersSent`, `const { headersSent } = res`) stands for it (./guard-consts.ts).
  */
-export function assumptionsOf(test: TSESTree.Node, truthy: boolean): Assumption[] {
+export function assumptionsOf(test: TSESTree.Node, truthy: boolean, resolve?: Resolver, at: TSESTree.Node = test): Assumption[] {
   const expr = unwrapTs(test);
   const read = guardRead(expr);
   if (read) {
-    return [
-      {
-        object: unwrapTs(read.object) as TSESTree.Identifier,
-        meaning: GUARD_MEANING[(read.property as TSESTree.Identifier).name] ?? 'sent',
-        value: truthy,
-        node: read,
-      },
-    ];
+    return [assumption(unwrapTs(read.object) as TSESTree.Identifier, (read.property as TSESTree.Identifier).name, truthy, read)];
   }
-  if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!') return assumptionsOf(expr.argument, !truthy);
+  const recurse = (inner: TSESTree.Node, value: boolean): Assumption[] => assumptionsOf(inner, value, resolve, at);
+  if (expr.type === AST_NODE_TYPES.Identifier && resolve) return throughBinding(expr, truthy, resolve, at);
+  if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!') return recurse(expr.argument, !truthy);
   if (expr.type === AST_NODE_TYPES.LogicalExpression) {
-    if (expr.operator === '&&' && truthy) return [...assumptionsOf(expr.left, true), ...assumptionsOf(expr.right, true)];
-    if (expr.operator === '||' && !truthy) return [...assumptionsOf(expr.left, false), ...assumptionsOf(expr.right, false)];
+    if (expr.operator === '&&' && truthy) return [...recurse(expr.left, true), ...recurse(expr.right, true)];
+    if (expr.operator === '||' && !truthy) return [...recurse(expr.left, false), ...recurse(expr.right, false)];
     return [];
   }
   if (
@@ -68,12 +72,23 @@ export function assumptionsOf(test: TSESTree.Node, truthy: boolean): Assumption[
       expr.right.type === AST_NODE_TYPES.Literal ? [expr.left, expr.right] : [expr.right, expr.left];
     if (literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'boolean') return [];
     const positive = expr.operator === '===' || expr.operator === '==';
-    return assumptionsOf(side, positive === truthy ? literal.value : !literal.value);
+    return recurse(side, positive === truthy ? literal.value : !literal.value);
   }
   return [];
 }
 
+/** `if (canAnswer)` where `const canAnswer = !res.headersSent`: the facts of the initializer, while they still hold at `at`. */
+function throughBinding(id: TSESTree.Identifier, truthy: boolean, resolve: Resolver, at: TSESTree.Node): Assumption[] {
+  const bound = boundValue(id, resolve);
+  if (!bound) return [];
+  const found =
+    bound.kind === 'destructured'
+      ? isStateGuard(bound.property) ? [assumption(bound.object, bound.property, truthy, bound.node)] : []
+      : bound.init.range[0] < id.range[0] ? assumptionsOf(bound.init, truthy, resolve, bound.declarator) : [];
+  return found.filter((fact) => stillHolds(bound.declarator, at, fact.object, resolve));
+}
+
 /** The test mentions a guard at all (cheap pre-check before recording a branch). */
-export function hasGuard(test: TSESTree.Node): boolean {
-  return assumptionsOf(test, true).length > 0 || assumptionsOf(test, false).length > 0;
+export function hasGuard(test: TSESTree.Node, resolve?: Resolver): boolean {
+  return assumptionsOf(test, true, resolve).length > 0 || assumptionsOf(test, false, resolve).length > 0;
 }

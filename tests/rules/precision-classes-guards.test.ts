@@ -1,0 +1,61 @@
+/**
+ * Classes of false report from the development corpus of real code (bench/real, issue 14) that
+ * are about guards and conventions: a state test read through a `const` (class 6), a client that is
+ * gone (class 7), framework conventions for `next` (class 9), helper names that only prepare the
+ * response (class 10), and a `for…of` over a non-empty array literal (class 14). Each block is
+ * written from scratch in several spellings, with the nearby bug that must still be reported.
+ */
+import noDoubleSend from '../../rules/no-double-send.js';
+import requireEnd from '../../rules/require-end.js';
+import { jsTester, lifecycleError, testable, tsTester } from './testers.js';
+
+const js = jsTester();
+const ts = tsTester();
+/** require-end reports at the exit that leaves the request hanging. */
+const hangsAt = (line: number) => ({ messageId: 'someNotRespond' as const, line });
+/**
+ * A one-line no-double-send case: `res.json()` may repeat the first `res.json()`, and the suggestion
+ * puts a `return` before `first` (none when `first` is null: a loop or a later callback).
+ */
+function doubleSend(code: string, first: string | null = 'res.json(1)') {
+  const suggestion = first === null ? undefined : code.replace(first, `return ${first}`);
+  return { code, errors: [lifecycleError('mayBeFinished', 1, 'res.json()', 'res.json()', 1, suggestion)] };
+}
+
+// Class 6: `headersSent`/`writableEnded`/`finished` read through a binding that is never reassigned.
+js.run('no-double-send: state guards read through a const', testable(noDoubleSend), {
+  valid: [
+    `app.get('/a', (req, res) => { if (req.query.x) res.json(1); const canAnswer = !res.headersSent; if (canAnswer) res.status(500).json({}); });`,
+    `app.get('/b', (req, res) => { if (req.query.x) res.json(1); const sent = res.headersSent; if (sent) return; res.json(2); });`,
+    `app.get('/c', (req, res) => { if (req.query.x) res.json(1); const { headersSent } = res; if (!headersSent) res.status(500).json({}); });`,
+    `app.get('/d', async (req, res) => { if (req.query.x) res.json(1); const { finished: done } = res; if (!done) { res.status(500).json({}); } });`,
+    `app.get('/e', (req, res) => { if (req.query.x) res.json(1); const open = !res.writableEnded && !req.aborted; if (open) res.json(2); });`,
+    `app.get('/f', (req, res) => { if (req.query.x) res.json(1); const notSent = res.headersSent === false; notSent ? res.json(2) : null; });`,
+    // a const bound to a const
+    `app.get('/g', (req, res) => { if (req.query.x) res.json(1); const sent = res.headersSent; const answered = sent; if (!answered) res.json(2); });`,
+  ],
+  invalid: [
+    // read before the send: the value is stale at the test
+    doubleSend(`app.get('/a', (req, res) => { const canAnswer = !res.headersSent; if (req.query.x) res.json(1); if (canAnswer) res.status(500).json({}); });`),
+    // reassigned: not a guard any more
+    doubleSend(`app.get('/b', (req, res) => { if (req.query.x) res.json(1); let sent = res.headersSent; sent = false; if (sent) return; res.json(2); });`),
+    // tested again in a loop after a send in its body
+    doubleSend(`app.get('/c', (req, res) => { const sent = res.headersSent; for (const i of req.body) { if (!sent) res.json(i); } });`, null),
+    // tested in a callback that runs later
+    doubleSend(`app.get('/d', (req, res) => { if (req.query.x) res.json(1); const sent = res.headersSent; setTimeout(() => { if (!sent) res.json(2); }); });`, null),
+  ],
+});
+
+ts.run('require-end: a const guard that returns when the response went out', testable(requireEnd), {
+  valid: [
+    `app.use((err: Error, req: any, res: any, next: any) => { log(err); const sent: boolean = res.headersSent; if (sent) return; res.status(500).json({}); });`,
+    `app.use((err: Error, req: any, res: any, next: any) => { const ok = !(res as any).writableEnded; if (!ok) { return; } res.status(500).json({}); });`,
+  ],
+  invalid: [
+    {
+      // the response is used between the read and the test: the value may be stale
+      code: `app.use((err: Error, req: any, res: any, next: any) => { const sent = res.headersSent; log(res); if (sent) return; res.status(500).json({}); });`,
+      errors: [hangsAt(1)],
+    },
+  ],
+});
