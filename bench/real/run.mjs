@@ -107,15 +107,23 @@ const all = Object.values(summary).reduce(
   (acc, s) => ({ reports: acc.reports + s.reports, TP: acc.TP + s.TP, FP: acc.FP + s.FP, untriaged: acc.untriaged + s.untriaged }),
   { reports: 0, TP: 0, FP: 0, untriaged: 0 },
 );
+// Triaged reports that no longer appear: false reports fixed, or true ones lost (which must not happen).
+const seen = new Set(reports.map((r) => r.key));
+const gone = Object.entries(triage).filter(
+  ([key]) => !seen.has(key) && (!only || key.startsWith(`${only} `)) && codebases.some((c) => key.startsWith(`${c.repo} `)),
+);
+const lostTrue = gone.filter(([, v]) => v.verdict === 'TP');
 if (asJson) {
-  console.log(JSON.stringify({ files, lines, missing, summary, all, reports }, null, 2));
+  console.log(JSON.stringify({ files, lines, missing, summary, all, reports, gone: gone.map(([key]) => key) }, null, 2));
 } else {
   for (const r of reports) {
     if (untriagedOnly && r.verdict) continue;
     const tag = r.verdict ? `${r.verdict.verdict} ${r.verdict.cause}` : 'UNTRIAGED';
     console.log(`${tag.padEnd(28)} ${r.key}\n    ${r.line}\n    ${r.message}`);
   }
+  for (const [key, v] of lostTrue) console.log(`LOST TRUE REPORT ${key}: ${v.why}`);
   console.log(`\n${codebases.length - missing} codebases, ${files} files, ${lines} lines`);
+  console.log(`triaged but no longer reported: ${gone.length - lostTrue.length} false, ${lostTrue.length} true`);
   console.log('rule                      reports   TP   FP  untriaged  precision');
   for (const [id, s] of [...Object.entries(summary), ['all', all]]) {
     console.log(

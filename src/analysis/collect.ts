@@ -34,6 +34,15 @@ const NOT_AFTER_CREATOR = new Set([
   'verify', 'sign', 'format',
 ]);
 
+/** Loggers: their calls are not counted as points where a `try` block may throw. */
+const LOGGERS = /^(?:console|logger|log|debug|winston|pino)$/u;
+
+function isLoggingCall(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return callee.type === AST_NODE_TYPES.Identifier && LOGGERS.test(callee.name);
+  const object = unwrapTs(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && LOGGERS.test(object.name);
+}
+
 /** Properties of a response that hold data or plumbing, not code that may answer for it. */
 const NOT_RESPONSE_CODE = new Set([
   'locals', 'socket', 'connection', 'req', 'app', 'headers', 'body', 'statusCode', 'statusMessage', 'data', 'log', 'logger',
@@ -88,19 +97,23 @@ export class Collector {
       onUnreachableCodePathSegmentStart: (segment: Rule.CodePathSegment, node: TSESTree.Node) => this.enter(segment, node),
       onCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
       onUnreachableCodePathSegmentEnd: (segment: Rule.CodePathSegment) => this.top()?.current.delete(segment),
+      // An ordinary call may throw: recorded before its arguments, so the callbacks it creates are
+      // not in the state the catch sees (a call that throws does not call them back).
+      CallExpression: (node: TSESTree.CallExpression) => {
+        const callee = unwrapChain(node.callee);
+        if (!isLoggingCall(callee) && !this.isResponseMethodCall(callee, calleeName(callee))) this.throwPoint(node, true);
+      },
       'CallExpression:exit': (node: TSESTree.CallExpression) => this.call(node),
-      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => this.throwPoint(node),
+      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
+        this.throwPoint(node);
+        this.resumed(node);
+      },
       'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => this.throwPoint(node),
+      'NewExpression:exit': (node: TSESTree.NewExpression) => this.throwPoint(node, true),
       'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.assignment(node),
       'ReturnStatement:exit': (node: TSESTree.ReturnStatement) => {
         const frame = this.top();
         if (frame) for (const segment of frame.current) frame.returns.set(segment.id, node);
-      },
-      BlockStatement: (node: TSESTree.BlockStatement) => {
-        // Entering a `try` block is the first point an exception may leave it.
-        if (node.parent.type === AST_NODE_TYPES.TryStatement && node.parent.block === node && node.parent.handler) {
-          this.record({ kind: 'throwPoint', tryNode: node.parent });
-        }
       },
       Identifier: (node: TSESTree.Identifier) => this.identifier(node),
       IfStatement: (node: TSESTree.IfStatement) => this.guard(node.test, node.consequent, false),
@@ -224,9 +237,23 @@ export class Collector {
     return { node, display, statement: statementOf(node) };
   }
 
-  private throwPoint(node: TSESTree.Node): void {
+  /**
+   * A point where an exception may leave the `try` block that holds `node`: `await`, `throw`, and
+   * (`whileOpen`) an ordinary call or `new`. Not the block's start, and not a response method.
+   */
+  private throwPoint(node: TSESTree.Node, whileOpen = false): void {
     const tryNode = enclosingTry(node);
-    if (tryNode) this.record({ kind: 'throwPoint', tryNode });
+    if (tryNode) this.record({ kind: 'throwPoint', tryNode, ...(whileOpen ? { whileOpen } : {}) });
+  }
+
+  /**
+   * `await wrapper(async () => { res.render(v) })`, `await list().then((xs) => res.json(xs))`:
+   * when the `await` resumes normally, the callbacks of the awaited call have run (once, as far as
+   * the analysis knows), so what follows sees what they did to the response.
+   */
+  private resumed(node: TSESTree.AwaitExpression): void {
+    const fns = awaitedCallbacks(node.argument);
+    if (fns.length > 0) this.record({ kind: 'resumed', fns });
   }
 
   private call(node: TSESTree.CallExpression): void {
@@ -255,7 +282,7 @@ export class Collector {
         this.record({ kind: 'next', key, origin: this.origin(node, display), tryNode: enclosingTry(node) });
       }
     }
-    if (name === 'pipeline') this.pipe(node, node.arguments, consumed);
+    if (name === 'pipeline' || name === 'pump') this.pipe(node, node.arguments, consumed);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const target = this.localFunction(callee);
       if (target) {
@@ -344,6 +371,13 @@ export class Collector {
     return this.keyOfIdentifier(root);
   }
 
+  /** `res.json(x)`, `res.status(404).send()`: a response method is not counted as a throw point. */
+  private isResponseMethodCall(callee: TSESTree.Node, name: string | undefined): boolean {
+    if (name === undefined) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier) return this.nextKey(callee) !== undefined;
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberSpec(name)?.kind === 'method' && this.receiverKey(callee.object) !== undefined;
+  }
+
   private handsOff(name: string | undefined): boolean {
     return this.options.unknownCalleesHandOff || (name !== undefined && this.options.handOffHelpers.has(name));
   }
@@ -366,7 +400,8 @@ export class Collector {
         kind: 'member',
         key,
         operation: { effect: pseudo.effect },
-        origin: { ...this.origin(node, pseudo.display.replace('res', value.name)), async: true },
+        // `await pipeline(src, res)` has finished (or failed) when the await resumes.
+        origin: { ...this.origin(node, pseudo.display.replace('res', value.name)), ...(isAwaited(node) ? {} : { async: true as const }) },
         tryNode: enclosingTry(node),
       });
     }
@@ -433,6 +468,7 @@ export class Collector {
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
       !isIterationCallback(fn) &&
+      !isAwaited(call) &&
       (!(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_)) || isStreamCompletionListener(call));
     const runsNow = isIterationCallback(fn);
     this.record({ kind: 'capture', fn, keys: [...keys], inherits, argumentOf, runsAfterCreator, runsNow });
@@ -572,4 +608,36 @@ function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefi
     if (!continues) return undefined;
     current = parent;
   }
+}
+
+/**
+ * The call whose value is awaited (or yielded to a driver such as co), directly or at the end of
+ * a promise chain: `await f(cb)`, `await p.then(cb).catch(h)`, `yield f(cb)`.
+ */
+function isAwaited(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.YieldExpression) return true;
+    const chained =
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent);
+    if (!chained) return false;
+    node = parent.type === AST_NODE_TYPES.MemberExpression ? (parent.parent as TSESTree.Node) : parent;
+  }
+}
+
+/** The function arguments of the calls in an awaited expression's promise chain. */
+function awaitedCallbacks(expr: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  let node: TSESTree.Node | undefined = unwrapChain(expr);
+  while (node?.type === AST_NODE_TYPES.CallExpression) {
+    for (const arg of node.arguments) if (isFunctionNode(arg)) out.push(arg);
+    const callee = unwrapChain(node.callee);
+    node = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapChain(callee.object) : undefined;
+  }
+  return out;
 }

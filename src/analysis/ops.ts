@@ -69,12 +69,22 @@ export type Op =
   /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
   | { readonly kind: 'escape'; readonly key: ResponseKey; readonly node: TSESTree.Node }
   /**
-   * A point where an exception may be thrown inside the `try` block of `tryNode`: the block's
-   * start, `await`, `throw`. Ordinary calls are not counted: after a send, "any call may throw"
-   * would flag every `try { res.json(x); log(x) } catch { res.status(500)… }`. Lifecycle
-   * calls carry their own `tryNode` (they may throw before taking effect).
+   * A point where an exception may be thrown inside the `try` block of `tryNode`: `await`,
+   * `throw`, and ordinary calls and `new` (see `whileOpen`). Not the block's start, and not a
+   * response method (`try { res.json(x); await archive(x) } catch { log(e) }` answered).
    */
-  | { readonly kind: 'throwPoint'; readonly tryNode: TSESTree.TryStatement }
+  | {
+      readonly kind: 'throwPoint';
+      readonly tryNode: TSESTree.TryStatement;
+      /**
+       * An ordinary call or `new`: counted only while no response was answered on the path. Before
+       * the answer it is how the `catch` is reached with the response open (a hang when the catch
+       * only logs); after it, counting every `log(x)` would put a second answer in each catch.
+       */
+      readonly whileOpen?: true;
+    }
+  /** An `await` resumed normally: the callbacks of the awaited call (`fns`) have run. */
+  | { readonly kind: 'resumed'; readonly fns: readonly TSESTree.Node[] }
   /** `process.exit()`: the path ends here. */
   | { readonly kind: 'exit'; readonly node: TSESTree.Node };
 

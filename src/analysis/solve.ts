@@ -377,14 +377,11 @@ export class Solver {
         }
         // `items.forEach((i) => { if (i.bad) return res.sendStatus(400); })` then `res.json(items)`:
         // the callback ran (maybe) before the creator goes on.
-        if (op.runsNow) {
-          for (const [key, full] of this.closureSummaries(op.fn)) {
-            if (full.ended === 0) continue;
-            const ks = out.get(key) ?? OPEN;
-            const origin = earliest(this.ownFinishOrigins(op.fn, key)) ?? { node: op.fn, display: 'callback', statement: undefined };
-            out = touch(out, key, (before) => ({ ...markEnded(before, origin, false), handedOff: ks.handedOff }));
-          }
-        }
+        return op.runsNow ? this.ranCallback(op.fn, out) : out;
+      }
+      case 'resumed': {
+        let out = state;
+        for (const fn of op.fns) out = this.ranCallback(fn, out);
         return out;
       }
       case 'closureCall': {
@@ -392,7 +389,6 @@ export class Solver {
         for (const [key, full] of this.closureSummaries(op.target)) {
           const summary = correlated(full, op.resultUsed);
           const ks = out.get(key) ?? OPEN;
-          throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
           if (summary.ended !== 0 && report) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
           out = touch(out, key, (before) => bySummary(before, summary, op.origin));
         }
@@ -401,7 +397,7 @@ export class Solver {
       case 'exit':
         return undefined;
       case 'throwPoint':
-        onThrowPoint(op.tryNode, state);
+        if (!op.whileOpen || !answeredSomewhere(state)) onThrowPoint(op.tryNode, state);
         return state;
       case 'escape': {
         const ks = state.get(op.key) ?? OPEN;
@@ -410,13 +406,11 @@ export class Solver {
       case 'next': {
         const ks = state.get(op.key) ?? OPEN;
         const operation: Operation = { effect: 'passOn' };
-        throwInto(op.tryNode, ks, operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, operation, op.origin, true, report);
         return touch(state, op.key, (before) => poison(markNext(before, op.origin), before, operation, op.origin));
       }
       case 'member': {
         const ks = state.get(op.key) ?? OPEN;
-        throwInto(op.tryNode, ks, op.operation, state, onThrowPoint);
         if (report) this.check(frame, op.key, ks, op.operation, op.origin, true, report);
         return touch(state, op.key, (before) =>
           poison(applyEffect(before, op.operation, op.origin), before, op.operation, op.origin),
@@ -424,7 +418,6 @@ export class Solver {
       }
       case 'call': {
         const ks = state.get(op.key) ?? OPEN;
-        throwInto(op.tryNode, ks, FINISH, state, onThrowPoint);
         if (op.finishing) {
           if (report) this.check(frame, op.key, ks, FINISH, op.origin, true, report);
           return touch(state, op.key, (before) => poison(markEnded(before, op.origin, true), before, FINISH, op.origin));
@@ -444,6 +437,18 @@ export class Solver {
         return touch(state, op.key, (before) => bySummary(before, summary, op.origin));
       }
     }
+  }
+
+  /** What a callback that (maybe) ran here did to the responses it captures: maybe finished them. */
+  private ranCallback(fn: TSESTree.Node, state: PathState): PathState {
+    let out = state;
+    for (const [key, full] of this.closureSummaries(fn)) {
+      if (full.ended === 0) continue;
+      const ks = out.get(key) ?? OPEN;
+      const origin = earliest(this.ownFinishOrigins(fn, key)) ?? { node: fn, display: 'callback', statement: undefined };
+      out = touch(out, key, (before) => ({ ...markEnded(before, origin, false), handedOff: ks.handedOff }));
+    }
+    return out;
   }
 
   private check(
@@ -575,19 +580,12 @@ function summarize(run: Run, key: ResponseKey): Summary {
   return { ended, handedOff };
 }
 
-/**
- * A lifecycle call inside a `try` may throw before it takes effect, so the catch can see the state
- * before it, unless the call is itself a violation: the error it raises is that bug, already
- * reported, and the catch's own send would only repeat it.
- */
-function throwInto(
-  tryNode: TSESTree.TryStatement | undefined,
-  ks: KeyState,
-  operation: Operation,
-  state: PathState,
-  onThrowPoint: (tryNode: TSESTree.TryStatement, state: PathState) => void,
-): void {
-  if (tryNode && !violationIn(ks, operation)) onThrowPoint(tryNode, state);
+/** Whether some response was sent, finished or passed on along this path (maybe counts). */
+function answeredSomewhere(state: PathState): boolean {
+  for (const [key, ks] of state) {
+    if (!isAfterKey(key) && (ks.sent !== 0 || ks.ended !== 0 || ks.next !== 0)) return true;
+  }
+  return false;
 }
 
 function applyEffect(ks: KeyState, operation: Operation, origin: Origin): KeyState {

@@ -45,6 +45,7 @@ const PARTIAL_CALLBACK_METHODS = new Set([
   'forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every',
   'reduce', 'reduceRight', 'sort', 'setTimeout', 'setInterval', 'setImmediate',
 ]);
+const STREAM_COMPLETION = new Set(['pipeline', 'pump', 'finished', 'eos', 'onFinished']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Stream events after which nothing else will answer: these listeners must. */
 const FINAL_EVENTS = new Set(['end', 'error']);
@@ -321,6 +322,9 @@ function isPartialCallback(node: FunctionNode): boolean {
   if (spec?.kind === 'method' && spec.effect === 'finish' && spec.withCallback === undefined) return true;
   // `items.find(cb)`, but not Mongoose's `Post.find({}, cb)`: iteration callbacks come first
   if (PARTIAL_CALLBACK_METHODS.has(name)) return call.arguments[0] === node;
+  // `pipeline(src, res, (err) => …)`, `pump(…)`, `finished(res, cb)`: the stream ended or destroyed
+  // the response; the callback only hears how that went and owes no answer.
+  if (STREAM_COMPLETION.has(name)) return call.arguments[call.arguments.length - 1] === node;
   if (!LISTENER_METHODS.has(name)) return false;
   const event = call.arguments[0];
   return !(event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && FINAL_EVENTS.has(event.value));

@@ -213,7 +213,8 @@ app.post('/u', (req, res) => { if (!check(req, res)) return; res.json(1); });`,
   }
 });`,
       errors: [
-        error('mayBeFinished', 6, 'res.json()', 'res.json()', 3, `app.get('/u', async (req, res) => {
+        // the catch is entered only from the await, after the send (a response method is not a throw point)
+        error('alreadyFinished', 6, 'res.json()', 'res.json()', 3, `app.get('/u', async (req, res) => {
   try {
     return res.json(data);
     await audit(req);

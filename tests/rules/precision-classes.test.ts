@@ -112,3 +112,75 @@ js.run('no-header-after-send: unaffected by hand-offs', testable(noHeaderAfterSe
     },
   ],
 });
+
+// Class 2: a callback passed to an awaited call has run when the await resumes.
+// Class 4: a `catch` is entered only from points that can throw (calls, await, new, throw), not
+// from the start of the `try` block or a response method.
+// Class 8: pipeline/pump end or destroy the response; an awaited one has finished.
+js.run('require-end: awaited callbacks, throw points, pipelines', testable(requireEnd), {
+  valid: [
+    `app.get('/a', async (req, res) => { try { res.json(summary); await archive(summary); } catch (e) { log(e); } });`,
+    `app.post('/b', async function (req, res) { try { res.status(201).send(); await audit.write(req.body); } catch (err) { console.error(err); } });`,
+    `app.get('/c', async (req, res) => { try { res.end('ok'); await cleanup(); } catch { metrics.fail++; } });`,
+    `app.get('/d', async (req, res) => { try { await pipeline(fs.createReadStream(file), res); } catch (e) { if (res.headersSent) return res.end(); return res.redirect('/'); } });`,
+    `app.get('/e', (req, res, next) => { pipeline(fs.createReadStream(file), res, (err) => { if (err) next(err); }); });`,
+    `app.get('/f', (req, res, next) => { pump(source(), zlib.createGzip(), res, function (err) { if (err) return next(err); }); });`,
+  ],
+  invalid: [
+    // a call before the answer can throw into a catch that only logs: the request hangs
+    {
+      code: `app.get('/a', async (req, res) => { try { const s = await load(); res.json(s); } catch (e) { log(e); } });`,
+      errors: [{ messageId: 'someNotRespond' }],
+    },
+    {
+      code: `app.get('/b', (req, res) => { try { const body = JSON.parse(req.query.q); res.json(body); } catch (e) { console.warn(e); } });`,
+      errors: [{ messageId: 'someNotRespond' }],
+    },
+  ],
+});
+
+js.run('no-double-send: awaited callbacks and throw points', testable(noDoubleSend), {
+  valid: [
+    // the then-callback ran before the catch could: its answer is not "after" the catch's
+    `app.get('/a', async (req, res) => { try { await list().then((items) => { res.setHeader('X-Count', items.length); res.end(JSON.stringify(items)); }); } catch (e) { res.redirect('/'); } });`,
+    `app.get('/b', async (req, res) => { await withLock(key, async () => { await work(); }); res.json(1); });`,
+    // a call that throws does not call its callback back; the catch answers instead
+    `app.get('/c', (req, res) => { try { store.save(req.body, (err) => { if (err) return res.status(500).end(); res.json(1); }); } catch (e) { res.status(400).json({ error: e.message }); } });`,
+    // after the send, a failing log() in the try does not make the catch a second answer
+    `app.get('/d', (req, res) => { try { res.json(1); log(req.url); } catch (e) { res.status(500).json(e); } });`,
+  ],
+  invalid: [
+    // the wrapper's callback answered; the handler then passes the request on
+    {
+      code: `app.get('/a', async (req, res, next) => { await timed('page', async () => { res.render('page'); }); next(); });`,
+      errors: [{ messageId: 'nextMayBeAfterFinish' }],
+    },
+    // .catch() handles the rejection and answers; the await resumes and the handler answers again
+    {
+      code: `app.get('/b', async (req, res) => { const s = await db.stats().catch((e) => res.redirect('/')); res.render('db', { s }); });`,
+      errors: [{ messageId: 'mayBeFinished' }],
+    },
+    // the await after the send can throw into a catch that answers again
+    {
+      code: `app.get('/c', async (req, res) => { try { res.json(1); await audit(req); } catch (e) { res.status(500).json(e); } });`,
+      errors: [
+        {
+          messageId: 'alreadyFinished',
+          suggestions: [
+            {
+              messageId: 'addReturn',
+              output: `app.get('/c', async (req, res) => { try { return res.json(1); await audit(req); } catch (e) { res.status(500).json(e); } });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+js.run('no-header-after-send: awaited callbacks', testable(noHeaderAfterSend), {
+  valid: [
+    `app.get('/a', async (req, res) => { try { await cursor.toArray().then((rows) => { res.setHeader('Content-Type', 'text/csv'); res.end(csv(rows)); }); } catch (e) { return res.redirect('/'); } });`,
+  ],
+  invalid: [],
+});
