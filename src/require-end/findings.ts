@@ -151,21 +151,50 @@ function guardingIf(returnNode: TSESTree.ReturnStatement): TSESTree.IfStatement 
 
 /**
  * Client gone or already answered by a timeout: `if (req.aborted) return`,
- * `if (res.destroyed || res.closed) return`, connect-timeout's `if (!req.timedout) next()`.
+ * `if (res.destroyed || res.closed) return`, `if (req.socket.destroyed) return`,
+ * `if (res.socket?.destroyed) return`, connect-timeout's `if (!req.timedout) next()`, and a stream
+ * error that says the other side closed first: `if (err.code === 'ERR_STREAM_PREMATURE_CLOSE') return`.
+ * Nothing can be answered there.
  */
 const GONE = new Set(['aborted', 'destroyed', 'closed', 'timedout']);
+const GONE_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE']);
+const SOCKET = new Set(['socket', 'connection']);
 
 function mentionsGone(node: TSESTree.Node): boolean {
-  const expr = unwrapTs(node);
+  let expr = unwrapTs(node);
+  if (expr.type === AST_NODE_TYPES.ChainExpression) expr = unwrapTs(expr.expression);
   if (expr.type === AST_NODE_TYPES.LogicalExpression) return mentionsGone(expr.left) || mentionsGone(expr.right);
   if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!') return mentionsGone(expr.argument);
+  if (expr.type === AST_NODE_TYPES.BinaryExpression && (expr.operator === '===' || expr.operator === '==')) {
+    return isGoneCode(expr.left) || isGoneCode(expr.right);
+  }
   if (expr.type !== AST_NODE_TYPES.MemberExpression || expr.computed) return false;
-  return expr.property.type === AST_NODE_TYPES.Identifier && GONE.has(expr.property.name);
+  return expr.property.type === AST_NODE_TYPES.Identifier && GONE.has(expr.property.name) && isConnectionEnd(expr.object);
 }
 
+/** `req`, `res` (any name), or their `socket`/`connection`: not data such as `req.query.closed`. */
+function isConnectionEnd(node: TSESTree.Node): boolean {
+  const expr = unwrapTs(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) return true;
+  return (
+    expr.type === AST_NODE_TYPES.MemberExpression &&
+    !expr.computed &&
+    expr.property.type === AST_NODE_TYPES.Identifier &&
+    SOCKET.has(expr.property.name) &&
+    unwrapTs(expr.object).type === AST_NODE_TYPES.Identifier
+  );
+}
+
+function isGoneCode(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && GONE_CODES.has(node.value);
+}
+
+/** `if (res.destroyed) { log('gone'); return; }`: the `if` whose consequent ends with this bare `return`. */
 function isGoneGuard(returnNode: TSESTree.ReturnStatement | undefined): boolean {
-  const test = returnNode && !returnNode.argument ? guardingIf(returnNode)?.test : undefined;
-  return test !== undefined && mentionsGone(test);
+  if (!returnNode || returnNode.argument) return false;
+  let parent = returnNode.parent;
+  if (parent.type === AST_NODE_TYPES.BlockStatement && parent.body[parent.body.length - 1] === returnNode) parent = parent.parent;
+  return parent.type === AST_NODE_TYPES.IfStatement && parent.alternate !== returnNode && mentionsGone(parent.test);
 }
 
 /** A branch on a gone/timed-out test in the function's own body: its unanswered side is deliberate. */

@@ -59,3 +59,29 @@ ts.run('require-end: a const guard that returns when the response went out', tes
     },
   ],
 });
+
+// Class 7: the client is gone (or a timeout answered): nothing to answer on the branch that returns.
+js.run('require-end: the client is gone', testable(requireEnd), {
+  valid: [
+    `app.get('/a', async (req, res) => { const data = await load(); if (res.destroyed) return; res.json(data); });`,
+    `app.get('/b', async (req, res) => { const data = await load(); if (res.closed || req.aborted) return; res.json(data); });`,
+    `app.get('/c', async (req, res) => { const data = await load(); if (req.destroyed) { log('client left'); return; } res.json(data); });`,
+    `app.get('/d', async (req, res) => { const data = await load(); if (req.socket.destroyed) return; res.json(data); });`,
+    `app.get('/e', async (req, res) => { const data = await load(); if (res.socket?.destroyed) return; res.json(data); });`,
+    `app.get('/f', async (req, res) => { const data = await load(); if (request.connection.destroyed) return; res.json(data); });`,
+    `app.get('/g', async (req, res) => { try { await stream(req.params.id, res); } catch (err) { if (err.code === 'ERR_STREAM_PREMATURE_CLOSE') return; res.status(500).end(); } });`,
+    `app.get('/h', async (req, res) => { try { await copy(res); } catch (e) { if (e?.code == 'ERR_STREAM_PREMATURE_CLOSE') { return; } res.sendStatus(500); } });`,
+    `http.createServer(async (req, res) => { const body = await read(req); if (res.writableEnded) return; res.end(body); });`,
+  ],
+  invalid: [
+    // data that happens to be called `closed`, not the connection
+    { code: `app.get('/a', async (req, res) => { const data = await load(); if (req.query.closed) return; res.json(data); });`, errors: [hangsAt(1)] },
+    // another error code: the request still waits for an answer
+    {
+      code: `app.get('/b', async (req, res) => { try { await stream(req.params.id, res); } catch (err) { if (err.code === 'ENOENT') return; res.status(500).end(); } });`,
+      errors: [hangsAt(1)],
+    },
+    // the gone test guards something else; the plain return still hangs
+    { code: `app.get('/c', async (req, res) => { if (res.destroyed) log('gone'); if (!req.user) { return; } res.json(1); });`, errors: [hangsAt(1)] },
+  ],
+});
