@@ -6,12 +6,13 @@
  * thin declaration of its meta.
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { MESSAGES, SUGGESTION_MESSAGES } from '../lifecycle/index.js';
 import { createRule } from '../util/create-rule.js';
 import { subscribeToAnalysis } from './index.js';
 import { moveBeforeFix } from './move-before.js';
-import type { Violation } from './solve.js';
+import type { Violation, ViolationOrigin } from './solve.js';
+import type { Origin } from './state.js';
 
 export interface LifecycleRuleOptions {
   finishingHelpers: string[];
@@ -80,19 +81,53 @@ export function reportLifecycleViolations(
   options: LifecycleRuleOptions,
 ): TSESLint.RuleListener {
   return subscribeToAnalysis(context, { finishingHelpers: options.finishingHelpers }, (file) => {
-    for (const fn of file.functions) {
-      for (const violation of fn.violations) {
-        if (violation.rule !== ruleId || (options.definiteOnly && !violation.definite)) continue;
-        const line = violation.first.node.loc.start.line;
-        context.report({
-          node: violation.node,
-          messageId: violation.messageId,
-          data: { operation: violation.operation, first: violation.first.display, where: `on line ${line}` },
-          suggest: suggestionsFor(ruleId, context.sourceCode, violation, line),
-        });
-      }
+    const violations = file.functions.flatMap((fn) =>
+      fn.violations.filter((violation) => violation.rule === ruleId && (!options.definiteOnly || violation.definite)),
+    );
+    for (const violation of onePerOrigin(violations)) {
+      const line = violation.first.node.loc.start.line;
+      context.report({
+        node: violation.node,
+        messageId: violation.messageId,
+        data: { operation: violation.operation, first: violation.first.display, where: `on line ${line}` },
+        suggest: suggestionsFor(ruleId, context.sourceCode, violation, line),
+      });
     }
   });
+}
+
+/**
+ * One defect, one report. A defect is an earlier operation that lacks its `return` (an origin):
+ * `catch (e) { next(e) }` followed by seven sends on different branches is one bug, not seven.
+ * Each origin is reported once, at the first violation in source order that it is behind, and the
+ * report names it (its `addReturn` suggestion puts the `return` there). A violation whose origins
+ * were all reported already is dropped; one with an origin of its own is kept and names that one
+ * (`if (err) res.send(err)` twice, then `res.json()`: the second send is the first origin's report,
+ * the `res.json()` the second's). Across functions too: a callback's send after its creator's
+ * `next(err)` is in that `next(err)`'s group.
+ *
+ * 'maybe' and 'definite' in one group: the first in source order is kept whichever it is. It is
+ * where the defect first shows on a reader's way through the handler, the place of the report must
+ * not move to a later line because a later branch is more certain, and the message names the
+ * origin either way. With `definiteOnly` the 'maybe' ones were filtered out before grouping, so a
+ * definite violation is never hidden behind a 'maybe' one the user asked not to see.
+ */
+function onePerOrigin(violations: readonly Violation[]): Violation[] {
+  const bySource = (a: TSESTree.Node, b: TSESTree.Node): number => a.range[0] - b.range[0];
+  const reported = new Set<TSESTree.Node>();
+  const out: Violation[] = [];
+  for (const violation of [...violations].sort((a, b) => bySource(a.node, b.node))) {
+    // An operation that is its own origin runs again (a loop, a `forEach` callback): that report
+    // can offer no `return` (it would go before the operation itself), so it leaves its origin's
+    // group open for the next later operation, whose report names the origin and offers it.
+    const repeat = (origin: Origin): boolean => origin.node === violation.node;
+    const own = violation.origins.filter(({ origin }) => repeat(origin) || !reported.has(origin.node));
+    if (own.length === 0) continue;
+    for (const { origin } of own) if (!repeat(origin)) reported.add(origin.node);
+    const [named] = own.sort((a, b) => bySource(a.origin.node, b.origin.node)) as [ViolationOrigin];
+    out.push(named.origin === violation.first ? violation : { ...violation, first: named.origin, suggestReturnAt: named.suggestReturnAt });
+  }
+  return out;
 }
 
 /** A state rule: the shared options, messages and suggestion; `description` is its one line of docs. */

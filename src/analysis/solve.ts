@@ -49,6 +49,13 @@ export interface Violation {
   readonly key: ResponseKey;
   /** The first operation is in the same function and is a statement that falls through. */
   readonly suggestReturnAt: TSESTree.ExpressionStatement | undefined;
+  /** Every earlier operation behind this one on some path (`first` among them), each with its `suggestReturnAt`. */
+  readonly origins: readonly ViolationOrigin[];
+}
+
+export interface ViolationOrigin {
+  readonly origin: Origin;
+  readonly suggestReturnAt: TSESTree.ExpressionStatement | undefined;
 }
 
 export interface ExitResult {
@@ -471,8 +478,14 @@ export class Solver {
     const definite = found.definite && certainOp;
     // `return` after the earlier operation only helps when that operation finished the response
     // (after `res.writeHead(200)` it would leave the response open).
-    const sameFunction =
-      found.afterEnd && first.statement !== undefined && enclosingFunction(first.node) === frame.node;
+    const returnAt = (earlier: Origin): TSESTree.ExpressionStatement | undefined =>
+      found.afterEnd &&
+      earlier.statement !== undefined &&
+      enclosingFunction(earlier.node) === frame.node &&
+      earlier.node !== origin.node &&
+      isFunctionNode(frame.node)
+        ? earlier.statement
+        : undefined;
     report({
       rule: found.row.rule,
       messageId: String(definite ? found.row.definite : found.row.maybe),
@@ -481,7 +494,8 @@ export class Solver {
       operation: origin.display,
       first,
       key,
-      suggestReturnAt: sameFunction && first.node !== origin.node && isFunctionNode(frame.node) ? first.statement : undefined,
+      suggestReturnAt: returnAt(first),
+      origins: [...found.origins].map((earlier) => ({ origin: earlier, suggestReturnAt: returnAt(earlier) })),
     });
   }
 }

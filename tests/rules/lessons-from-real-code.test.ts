@@ -265,6 +265,17 @@ const ADD_PET = `const addPet = (req, res) => {
   }
 };`;
 
+const RENAME_PET = `const renamePet = (req, res) => {
+  Pet.byId(req.params.id, (err, pet) => {
+    if (err) res.send(err);
+    if (req.body.name) pet.name = req.body.name;
+    pet.store((err) => {
+      if (err) res.send(err);
+      res.json({ renamed: pet });
+    });
+  });
+};`;
+
 type Invalid = { code: string; errors: ReturnType<typeof lifecycleError>[] };
 
 /** Double sends and next() after a send that real code shipped. */
@@ -348,31 +359,23 @@ const DOUBLE_SENDS: Invalid[] = [
     ],
   },
   {
-    // two validations in a row, the first without return: the second 400, and the answers of the
-    // callback created on the else branch (a callback starts from its creator's state)
+    // two validations in a row, the first without return: the second 400 and the answers of the
+    // callback created on the else branch (a callback starts from its creator's state) all follow
+    // the one missing return on line 4, so one report, at the first of them (lines 10 and 11 too)
     code: ADD_PET,
     errors: [
       doubleSend('mayBeFinished', 7, 'res.json()', 'res.json()', 4, withReturn(ADD_PET, "res.status(400).json({ message: 'name is required' });")),
-      doubleSend('mayBeFinished', 10, 'res.json()', 'res.json()', 4),
-      doubleSend('mayBeFinished', 11, 'res.json()', 'res.json()', 4),
     ],
   },
   {
     // the outer error answer without return reaches the answers of a nested callback (once a known
-    // miss); the addReturn suggestion is only offered inside the function that sent first
-    code: `const renamePet = (req, res) => {
-  Pet.byId(req.params.id, (err, pet) => {
-    if (err) res.send(err);
-    if (req.body.name) pet.name = req.body.name;
-    pet.store((err) => {
-      if (err) res.send(err);
-      res.json({ renamed: pet });
-    });
-  });
-};`,
+    // miss); the addReturn suggestion is only offered inside the function that sent first. Two
+    // missing returns, two reports: line 3's at its first later send (line 6, which also covers
+    // line 7), and line 6's own at line 7
+    code: RENAME_PET,
     errors: [
       doubleSend('mayBeFinished', 6, 'res.send()', 'res.send()', 3),
-      doubleSend('mayBeFinished', 7, 'res.json()', 'res.send()', 3),
+      doubleSend('mayBeFinished', 7, 'res.json()', 'res.send()', 6, RENAME_PET.replace('      if (err) res.send(err);', '      if (err) return res.send(err);')),
     ],
   },
   {
