@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench:guard`: what the runtime guard costs on hello-world servers.
 //
-// For node:http and Express 5: unguarded ("bare") vs guarded in 'report' mode (default firstStack:
-// 'after-first-violation') vs 'throw' mode (default firstStack: 'always': every response's first
-// call site recorded, which is also what any guard pays once it has seen a violation) vs 'throw'
-// mode with firstStack: 'after-first-violation' ("throw-lazy").
+// For node:http and Express 5: unguarded ("bare") vs guarded with the default options ('drop' mode,
+// firstStack: 'after-first-violation') vs 'report' mode vs 'throw' mode (default firstStack:
+// 'always': every response's first call site recorded, which is also what any guard pays once it
+// has seen a violation, or while a test's recordViolations() is on).
 // Each server runs in its own child process pinned to CPU 0 (`taskset -c 0`); this driver and
 // autocannon run pinned to CPU 1, so the load generator never competes with the server for a core.
 // Rounds alternate the variants and rotate their order; each run is a warm-up then a measured
 // window on 127.0.0.1 with 100 connections. Prints median req/s, median p99 latency and server CPU
 // time per request (from /proc/<pid>/stat, less sensitive to noise from other work on the machine).
 //
-// Environment: GUARD_BENCH_ROUNDS (3), GUARD_BENCH_SECONDS (5), GUARD_BENCH_WARMUP (2),
+// Environment: GUARD_BENCH_VARIANTS (bare,default,report,throw), GUARD_BENCH_ROUNDS (3), GUARD_BENCH_SECONDS (5), GUARD_BENCH_WARMUP (2),
 // GUARD_BENCH_PIPELINING (10: saturates the server, so its per-request cost shows).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const WARMUP = Number(process.env.GUARD_BENCH_WARMUP ?? 2);
 const PIPELINING = Number(process.env.GUARD_BENCH_PIPELINING ?? 10);
 const CONNECTIONS = 100;
 const KINDS = ['node', 'express'];
-const VARIANTS = ['bare', 'report', 'throw', 'throw-lazy'];
+const VARIANTS = (process.env.GUARD_BENCH_VARIANTS ?? 'bare,default,report,throw').split(',');
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0 && os.cpus().length >= 2;
 

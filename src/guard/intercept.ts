@@ -311,13 +311,15 @@ function guardProperty(context: GuardContext, proto: object, spec: MemberSpec, i
 function guardEvents(context: GuardContext, proto: object, originalEmit: Method): void {
   const pipeOp = PSEUDO_OPERATIONS.pipedInto;
   const dropping = context.options.mode === 'drop';
-  const emit = function (this: Res, event: unknown, ...args: unknown[]): unknown {
-    if (event === 'pipe') onPipe(this, args[0] as Readable);
+  const emit = function (this: Res, event: unknown, source?: unknown): unknown {
+    if (event === 'pipe') onPipe(this, source as Readable);
     else if (event === 'unpipe') {
       const st = stateOf(this);
       if (st && st.activeSources > 0) st.activeSources -= 1;
     } else if (event === 'close') onClose(this);
-    return originalEmit.call(this, event, ...args);
+    // `arguments` as is: no array built per event (emit runs several times per response).
+    // eslint-disable-next-line prefer-rest-params
+    return Reflect.apply(originalEmit, this, arguments);
   };
   function onPipe(res: Res, source: Readable): void {
     const st = ensureState(res);

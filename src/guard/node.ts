@@ -13,8 +13,14 @@ export function attach(context: GuardContext, res: ServerResponse, reparented: b
 /** A ServerResponse subclass whose prototype chain holds the guard. */
 function guardedResponseClass(context: GuardContext): typeof ServerResponse {
   const proto = guardedPrototype(context, ServerResponse.prototype, { reparented: false });
-  class GuardedServerResponse extends ServerResponse {}
-  Object.setPrototypeOf(GuardedServerResponse.prototype, proto);
+  // A plain constructor calling Node's (a function, not a class) with its two arguments: a derived
+  // class's implicit `constructor(...args)` spreads an array on every response.
+  function GuardedServerResponse(this: ServerResponse, req: IncomingMessage, options?: unknown): void {
+    (ServerResponse as unknown as (this: ServerResponse, req: IncomingMessage, options?: unknown) => void).call(this, req, options);
+  }
+  GuardedServerResponse.prototype = Object.create(proto) as object;
+  Object.defineProperty(GuardedServerResponse.prototype, 'constructor', { value: GuardedServerResponse, configurable: true, writable: true });
+  Object.setPrototypeOf(GuardedServerResponse, ServerResponse);
   return GuardedServerResponse as unknown as typeof ServerResponse;
 }
 
