@@ -53,11 +53,15 @@ const HAS_FIRST_ANSWER: ReadonlySet<string> = new Set(['no-double-send', 'no-hea
 
 /**
  * A violation as a person reads it once: one line (rule, request, message), then the two call
- * sites (the late call, the first answer), or both full stacks with `fullStacks`.
+ * sites (the late call, the first answer), or both full stacks with `fullStacks`; `require-end`
+ * (no late call) is the line alone.
  */
 export function describeViolation(violation: Violation, fullStacks = false): string {
   const { method, url } = violation.request;
-  const lines = [`${violation.rule} (${method ?? '?'} ${url ?? '?'}): ${violation.message}`];
+  const head = `${violation.rule} (${method ?? '?'} ${url ?? '?'}): ${violation.message}`;
+  // A response never finished has no call of the program's to point at.
+  if (violation.rule === 'require-end') return head;
+  const lines = [head];
   const hasFirst = HAS_FIRST_ANSWER.has(violation.rule);
   if (fullStacks) {
     lines.push(`  late call:\n${frames(violation.stack)}`);

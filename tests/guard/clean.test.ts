@@ -169,7 +169,7 @@ async function fetchAll(listener: http.RequestListener, paths: readonly string[]
 }
 
 describe('clean handlers: no violation, and the same bytes with and without the guard', () => {
-  for (const mode of ['throw', 'report'] as GuardMode[]) {
+  for (const mode of ['drop', 'throw', 'report'] as GuardMode[]) {
     it(`node:http, ${mode} mode`, async () => {
       const rec = recorder();
       const bare = await fetchAll(nodeApp(), nodePaths);
