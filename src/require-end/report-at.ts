@@ -110,22 +110,36 @@ function hasNext(fn: FunctionNode, key: ResponseKey, file: FileAnalysis): boolea
 }
 
 /**
- * "The `app.get('/users/:id')` handler" for a registered function, "`show`" for a named one,
+ * "The `app.get('/users/:id')` handler" for a registered function (also through one wrapper call:
+ * `app.get('/x', asyncHandler(fn))`, `http.createServer(wrap(fn))`), "`show`" for a named one,
  * "This handler" or "This callback" otherwise.
  */
 export function handlerName(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const call = fn.parent;
-  if (registrationOf(fn) !== undefined && call?.type === AST_NODE_TYPES.CallExpression) {
-    const callee = sourceCode.getText(call.callee).replace(/\s+/gu, '');
-    const first = call.arguments[0];
-    const path = first && first !== fn && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? sourceCode.getText(first) : '';
+  const registration = registrationCall(fn);
+  if (registration) {
+    const callee = sourceCode.getText(registration.callee).replace(/\s+/gu, '');
+    const first = registration.arguments[0];
+    const path = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? sourceCode.getText(first) : '';
     return `The \`${callee}(${path})\` handler`;
   }
   const name = functionName(fn);
   if (name !== undefined) return `\`${name}\``;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument)
-    ? 'This callback'
-    : 'This handler';
+  return isArgument(fn) ? 'This callback' : 'This handler';
+}
+
+/** The call that registers `fn`, directly or through one wrapper call around it. */
+function registrationCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  if (!isArgument(fn)) return undefined;
+  const call = fn.parent as TSESTree.CallExpression;
+  if (registrationOf(fn) !== undefined) return call;
+  // registrationOf reads only the argument's place in its parent call, which a wrapper call has too.
+  if (isArgument(call) && registrationOf(call as unknown as FunctionNode) !== undefined) return call.parent as TSESTree.CallExpression;
+  return undefined;
+}
+
+function isArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument);
 }
 
 function functionName(fn: FunctionNode): string | undefined {

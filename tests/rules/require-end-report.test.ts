@@ -114,6 +114,21 @@ jsTester().run('require-end (report location and message)', rule, {
       errors: [{ messageId: 'neverResponds', data: { handler: 'The `app.use()` handler', exit: '', ...WITH_NEXT }, line: 1, column: 26 }],
     },
     {
+      // registered through a wrapper: named by the registration
+      code: `app.get('/x', asyncHandler(async (req, res) => {
+  if (cached) return;
+  res.json(await load());
+}));`,
+      errors: [{ messageId: 'someNotRespond', data: { handler: "The `app.get('/x')` handler", exit: 'returns here', ...WITHOUT_NEXT }, line: 2 }],
+    },
+    {
+      code: `http.createServer(wrap((req, res) => {
+  if (req.url === '/hang') return;
+  res.end();
+}));`,
+      errors: [{ messageId: 'someNotRespond', data: { handler: 'The `http.createServer()` handler', exit: 'returns here', ...WITHOUT_NEXT }, line: 2 }],
+    },
+    {
       // a callback inside a handler with next: next is in reach
       code: `app.get('/u', (req, res, next) => {
   db.find(id, (err, user) => {
