@@ -6,7 +6,7 @@
  * thin declaration of its meta.
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { MESSAGES, SUGGESTION_MESSAGES } from '../lifecycle/index.js';
 import { createRule } from '../util/create-rule.js';
 import { subscribeToAnalysis } from './index.js';
@@ -17,6 +17,14 @@ import type { Origin } from './state.js';
 export interface LifecycleRuleOptions {
   finishingHelpers: string[];
   definiteOnly: boolean;
+  /** no-double-send only: a bare `next()` after a finish is not reported (see `isAllowedNext`). */
+  allowNextAfterFinish?: boolean;
+}
+
+/** Options one state rule adds to the shared ones: their schemas and defaults. */
+export interface ExtraOptions {
+  readonly properties: Record<string, JSONSchema4>;
+  readonly defaults: Partial<LifecycleRuleOptions>;
 }
 
 export const LIFECYCLE_RULE_DEFAULTS: [LifecycleRuleOptions] = [{ finishingHelpers: [], definiteOnly: false }];
@@ -29,19 +37,23 @@ export const FINISHING_HELPERS_SCHEMA: JSONSchema4 = {
   description: 'Names of your own functions (`sendError(res, …)`) or response methods (`res.sendError(…)`) that finish the response.',
 };
 
-export const LIFECYCLE_RULE_SCHEMA: JSONSchema4[] = [
-  {
-    type: 'object',
-    properties: {
-      finishingHelpers: FINISHING_HELPERS_SCHEMA,
-      definiteOnly: {
-        type: 'boolean',
-        description: 'Report only violations that happen on every path, not those that happen only on some ("may").',
+/** The options schema of a state rule: the shared options plus its own (`extra`); unknown keys are refused. */
+export function lifecycleRuleSchema(extra: Record<string, JSONSchema4> = {}): JSONSchema4[] {
+  return [
+    {
+      type: 'object',
+      properties: {
+        finishingHelpers: FINISHING_HELPERS_SCHEMA,
+        definiteOnly: {
+          type: 'boolean',
+          description: 'Report only violations that happen on every path, not those that happen only on some ("may").',
+        },
+        ...extra,
       },
+      additionalProperties: false,
     },
-    additionalProperties: false,
-  },
-];
+  ];
+}
 
 type StateRuleId = 'no-double-send' | 'no-header-after-send' | 'no-write-after-end';
 
@@ -82,7 +94,12 @@ export function reportLifecycleViolations(
 ): TSESLint.RuleListener {
   return subscribeToAnalysis(context, { finishingHelpers: options.finishingHelpers }, (file) => {
     const violations = file.functions.flatMap((fn) =>
-      fn.violations.filter((violation) => violation.rule === ruleId && (!options.definiteOnly || violation.definite)),
+      fn.violations.filter(
+        (violation) =>
+          violation.rule === ruleId &&
+          (!options.definiteOnly || violation.definite) &&
+          !(options.allowNextAfterFinish && isBareNextAfterFinish(violation)),
+      ),
     );
     for (const violation of onePerOrigin(violations)) {
       const line = violation.first.node.loc.start.line;
@@ -130,16 +147,26 @@ function onePerOrigin(violations: readonly Violation[]): Violation[] {
   return out;
 }
 
+/**
+ * `next()` with no argument after the response finished: what `allowNextAfterFinish` allows, for
+ * apps whose later middleware checks `res.headersSent` (access logs, timing). `next(err)` is never
+ * allowed: Express's final handler destroys the socket when headers were sent.
+ */
+function isBareNextAfterFinish(violation: Violation): boolean {
+  const passesOn = violation.messageId === 'nextAfterFinish' || violation.messageId === 'nextMayBeAfterFinish';
+  return passesOn && violation.node.type === AST_NODE_TYPES.CallExpression && violation.node.arguments.length === 0;
+}
+
 /** A state rule: the shared options, messages and suggestion; `description` is its one line of docs. */
-export function createLifecycleRule<R extends StateRuleId>(ruleId: R, description: string) {
+export function createLifecycleRule<R extends StateRuleId>(ruleId: R, description: string, extra?: ExtraOptions) {
   return createRule<[LifecycleRuleOptions], string>({
     name: ruleId,
     meta: {
       type: 'problem',
       docs: { description, recommended: 'recommended' },
       hasSuggestions: true,
-      schema: LIFECYCLE_RULE_SCHEMA,
-      defaultOptions: LIFECYCLE_RULE_DEFAULTS,
+      schema: lifecycleRuleSchema(extra?.properties),
+      defaultOptions: [{ ...LIFECYCLE_RULE_DEFAULTS[0], ...extra?.defaults }],
       messages: lifecycleMessages(ruleId),
     },
     create: (context, [options]) => reportLifecycleViolations(ruleId, context, options),

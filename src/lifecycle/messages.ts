@@ -14,9 +14,9 @@ export const MESSAGES = {
     mayBeFinished:
       '`{{operation}}` may finish a response that `{{first}}` already finished {{where}} on some path. Return after the first send, or make the branches exclusive.',
     nextAfterFinish:
-      '`{{operation}}` passes the request on after `{{first}}` already finished the response {{where}}. Return after the send instead of also calling next.',
+      '`{{operation}}` passes the request on after `{{first}}` already finished the response {{where}}: a later handler such as a 404 page answers again (ERR_HTTP_HEADERS_SENT), and after `next(err)` Express\'s final handler destroys the socket. Return after the send instead of also calling next.',
     nextMayBeAfterFinish:
-      '`{{operation}}` may pass the request on after `{{first}}` finished the response {{where}} on some path. Return after the send instead of also calling next.',
+      '`{{operation}}` may pass the request on after `{{first}}` finished the response {{where}} on some path: a later handler such as a 404 page answers again (ERR_HTTP_HEADERS_SENT), and after `next(err)` Express\'s final handler destroys the socket. Return after the send instead of also calling next.',
     afterNext:
       '`{{operation}}` runs after `{{first}}` already passed the request on {{where}}, so the next handler (or the error handler) answers too. Return after calling next (`return {{first}}`).',
     mayBeAfterNext:

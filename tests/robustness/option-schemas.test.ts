@@ -56,3 +56,24 @@ describe('rule options are validated by their schemas', () => {
     });
   }
 });
+
+describe("no-double-send's allowNextAfterFinish", () => {
+  it('accepts a boolean', () => {
+    expect(() => lintWith('no-double-send', [{ allowNextAfterFinish: true }])).not.toThrow();
+    expect(() => lintWith('no-double-send', [{ allowNextAfterFinish: false, definiteOnly: true }])).not.toThrow();
+  });
+
+  it('rejects anything else', () => {
+    expect(() => lintWith('no-double-send', [{ allowNextAfterFinish: 'yes' }])).toThrow(
+      /Key "response-lifecycle\/no-double-send":[\s\S]*Value "yes" should be boolean/u,
+    );
+  });
+
+  it('is no option of the other state rules', () => {
+    for (const ruleId of ['no-header-after-send', 'no-write-after-end']) {
+      expect(() => lintWith(ruleId, [{ allowNextAfterFinish: true }])).toThrow(
+        new RegExp(`Key "response-lifecycle/${ruleId}":[\\s\\S]*Unexpected property "allowNextAfterFinish"`, 'u'),
+      );
+    }
+  });
+});
