@@ -1,15 +1,40 @@
 /**
- * Names of helpers that, by every convention we found in real code, answer the request with the
- * response they are given: `sendError(res, …)`, `respondWith(res, …)`, `errorResponse(res, …)`,
- * `handleError(res, err)`, micro's `send(res, 200, body)`. When such a helper comes from another
- * module (no summary), it counts as "may finish": `if (err) sendError(res, err); res.json(x)` is the
- * same missing `return` as with `res.status(500).json(…)`. Exact names are still best given in the
- * `finishingHelpers` option (then the finish is certain).
+ * Names of helpers that, by the conventions found in real code, answer the request with the
+ * response they are given: `sendError(res, …)`, `respondWith(res, …)`, `replyJson`, `renderPage`,
+ * `redirectTo`, micro's `send(res, 200, body)`, and error-style names given the response:
+ * `failWith(res)`, `error(res, …)`, `errorResponse(res, …)`, `handleError(res, err)`. When such a
+ * helper comes from another module (no summary), it counts as "may finish": `if (err)
+ * sendError(res, err); res.json(x)` is the same missing `return` as with `res.status(500).json(…)`.
+ *
+ * The name is read as words (`prepareJsonResponse` → prepare, json, response). It answers when its
+ * first word is an answering verb, or when it speaks of an error and its first word is not a verb
+ * that only prepares, reads or records (`prepareJsonResponse(res)` and `setCors(res)` only set
+ * headers; `logError(res, e)` logs). Exact names are still best given in the `finishingHelpers`
+ * option (then the finish is certain).
  */
-const VERB_FIRST = /^(?:send|respond|reply)(?:[A-Z_$]\w*)?$/u;
-const RESPONSE_LAST = /^(?!(?:log|parse|get|build|format|create|make|to|is|has|set|validate|check|transform|serialize|read|wrap|mock|fake)[A-Z])[a-z]\w*Response$/u;
-const HANDLE_ERROR = /^handle\w*Errors?$/u;
+const ANSWERING_VERBS = new Set(['send', 'respond', 'reply', 'render', 'redirect', 'fail', 'error', 'reject']);
+const ERROR_WORDS = new Set(['error', 'errors', 'fail', 'failure', 'reject']);
+const PREPARING_VERBS = new Set([
+  'prepare', 'set', 'add', 'build', 'format', 'log', 'get', 'with', 'apply', 'parse', 'create', 'make', 'to', 'is',
+  'has', 'validate', 'check', 'transform', 'serialize', 'read', 'wrap', 'mock', 'fake', 'normalize', 'map',
+  'convert', 'init', 'track', 'record', 'report', 'capture', 'count',
+]);
+
+/** `prepareJsonResponse` → ['prepare', 'json', 'response']; `send_error` → ['send', 'error']. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z\d])([A-Z])/gu, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
+    .split(/[\s_$]+/u)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
 
 export function looksLikeResponder(name: string | undefined): boolean {
-  return name !== undefined && (VERB_FIRST.test(name) || RESPONSE_LAST.test(name) || HANDLE_ERROR.test(name));
+  if (name === undefined) return false;
+  const words = wordsOf(name);
+  const first = words[0];
+  if (first === undefined) return false;
+  if (ANSWERING_VERBS.has(first)) return true;
+  return !PREPARING_VERBS.has(first) && words.some((word) => ERROR_WORDS.has(word));
 }

@@ -85,3 +85,28 @@ js.run('require-end: the client is gone', testable(requireEnd), {
     { code: `app.get('/c', async (req, res) => { if (res.destroyed) log('gone'); if (!req.user) { return; } res.json(1); });`, errors: [hangsAt(1)] },
   ],
 });
+
+// Class 10: a helper from another module finishes only when its name answers (send, respond,
+// reply, render, redirect; fail/error/reject given the response), not when it prepares the response.
+const PREPARING_HELPERS = ['prepareJsonResponse', 'setCors', 'addSecurityHeaders', 'buildErrorResponse', 'formatError', 'logError', 'withCache', 'applyHeaders', 'getResponse'];
+const ANSWERING_HELPERS = ['sendError', 'respondWith', 'replyJson', 'renderPage', 'redirectTo', 'failWith', 'error', 'errorResponse', 'handleError', 'reject_request'];
+/** `helper(res, …)` on one branch, then an answer: a possible double send only when the helper answers. */
+const afterHelper = (helper: string) =>
+  `import { ${helper} } from './http.js';
+app.get('/a', (req, res) => {
+  if (req.query.fail) ${helper}(res, req.query);
+  res.json(1);
+});`;
+
+js.run('no-double-send: helpers from elsewhere, by the verb of their name', testable(noDoubleSend), {
+  valid: [
+    ...PREPARING_HELPERS.map(afterHelper),
+    `import { prepareJsonResponse } from './http.js'; app.get('/b', (req, res) => { prepareJsonResponse(res); res.json({ ok: true }); });`,
+    `import { setCors } from './cors.js'; http.createServer((req, res) => { setCors(res); res.end(); });`,
+  ],
+  invalid: ANSWERING_HELPERS.map((helper) => {
+    const code = afterHelper(helper);
+    const call = `${helper}(res, req.query)`;
+    return { code, errors: [lifecycleError('mayBeFinished', 4, 'res.json()', `${helper}()`, 3, code.replace(call, `return ${call}`))] };
+  }),
+});
