@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
 import { declaredVariable } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
+import { passesOnByEvent, stopsChain } from './chain-conventions.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
@@ -268,7 +269,9 @@ export class Collector {
         return;
       }
       const receiver = name === undefined ? undefined : this.receiverKey(callee.object);
-      if (receiver && name !== undefined) {
+      if (receiver && passesOnByEvent(node, name)) {
+        this.record({ kind: 'next', key: receiver.key, origin: this.origin(node, `${receiver.root.name}.emit('next')`), tryNode: enclosingTry(node) });
+      } else if (receiver && name !== undefined) {
         this.memberCall(node, name, receiver);
       }
       const namespaceOf = this.namespaceOwner(callee.object);
@@ -276,7 +279,7 @@ export class Collector {
       if (name === 'pipe') this.pipe(node, node.arguments.slice(0, 1), consumed);
     } else if (callee.type === AST_NODE_TYPES.Identifier) {
       const key = this.nextKey(callee);
-      if (key) {
+      if (key && !stopsChain(node)) {
         const arg = node.arguments[0];
         const display = arg?.type === AST_NODE_TYPES.Identifier ? `${callee.name}(${arg.name})` : `${callee.name}()`;
         this.record({ kind: 'next', key, origin: this.origin(node, display), tryNode: enclosingTry(node) });

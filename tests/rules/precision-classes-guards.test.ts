@@ -110,3 +110,39 @@ js.run('no-double-send: helpers from elsewhere, by the verb of their name', test
     return { code, errors: [lifecycleError('mayBeFinished', 4, 'res.json()', `${helper}()`, 3, code.replace(call, `return ${call}`))] };
   }),
 });
+
+// Class 9: framework conventions. restify's `next(false)` stops the chain (no pass-on); union's
+// `res.emit('next')` passes the request on, like `next()`.
+js.run('no-double-send: next(false) stops the chain, res.emit(\'next\') passes on', testable(noDoubleSend), {
+  valid: [
+    `server.get('/a', (req, res, next) => { if (!req.user) { res.send(403); return next(false); } res.send(200, req.user); });`,
+    `server.post('/b', function (req, res, next) { res.send(409, { code: 'Conflict' }); next(false); });`,
+    `server.use((req, res, next) => { if (req.isUpgradeRequest()) { res.writeHead(426); res.end(); return next(false); } next(); });`,
+  ],
+  invalid: [
+    // next(false) is no return: the send after it still runs
+    {
+      code: `server.get('/a', (req, res, next) => { if (!req.user) { res.send(403); next(false); } res.send(200, req.user); });`,
+      errors: [lifecycleError('mayBeFinished', 1, 'res.send()', 'res.send()', 1, `server.get('/a', (req, res, next) => { if (!req.user) { return res.send(403); next(false); } res.send(200, req.user); });`)],
+    },
+    // union: answering after passing on
+    {
+      code: `app.use((req, res) => { if (!req.user) { res.emit('next'); } res.end('x'); });`,
+      errors: [lifecycleError('mayBeAfterNext', 1, 'res.end()', "res.emit('next')", 1, `app.use((req, res) => { if (!req.user) { return res.emit('next'); } res.end('x'); });`)],
+    },
+  ],
+});
+
+js.run('require-end: next(false) after an answer, res.emit(\'next\')', testable(requireEnd), {
+  valid: [
+    `server.get('/a', (req, res, next) => { if (!req.user) { res.send(403); next(false); return; } res.send(200, req.user); });`,
+    `app.get('/b', (req, res) => { if (req.url.startsWith('/api')) { res.emit('next'); return; } res.end('page'); });`,
+    `http.createServer((req, res) => { if (!req.headers.auth) return res.emit('next'); res.writeHead(200); res.end(); });`,
+  ],
+  invalid: [
+    // next(false) alone stops the chain with no answer: the request hangs
+    { code: `server.get('/a', (req, res, next) => { if (!req.user) { next(false); return; } res.send(200, req.user); });`, errors: [hangsAt(1)] },
+    // another event does not pass on
+    { code: `app.get('/b', (req, res) => { if (req.url.startsWith('/api')) { res.emit('skip'); return; } res.end('page'); });`, errors: [hangsAt(1)] },
+  ],
+});
