@@ -12,6 +12,7 @@ import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Op
 import { declaredVariable } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
 import { passesOnByEvent, stopsChain } from './chain-conventions.js';
+import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
@@ -117,6 +118,7 @@ export class Collector {
         if (frame) for (const segment of frame.current) frame.returns.set(segment.id, node);
       },
       Identifier: (node: TSESTree.Identifier) => this.identifier(node),
+      'ArrayExpression:exit': (node: TSESTree.ArrayExpression) => this.iterableExit(node),
       IfStatement: (node: TSESTree.IfStatement) => this.guard(node.test, node.consequent, false),
       ConditionalExpression: (node: TSESTree.ConditionalExpression) => this.guard(node.test, node.consequent, false),
       LogicalExpression: (node: TSESTree.LogicalExpression) => {
@@ -142,6 +144,7 @@ export class Collector {
       branches: new Map(),
       returns: new Map(),
       catchEntry: new Map(),
+      infeasible: new Map(),
       current: new Set(),
     });
   }
@@ -154,6 +157,14 @@ export class Collector {
     if (node.type === AST_NODE_TYPES.CatchClause && node.parent.type === AST_NODE_TYPES.TryStatement) {
       frame.catchEntry.set(segment.id, node.parent);
     }
+  }
+
+  /** After a non-empty array literal iterated by `for…of`, leaving the loop at once is infeasible. */
+  private iterableExit(node: TSESTree.ArrayExpression): void {
+    const frame = this.top();
+    const loop = frame ? loopThatRunsOnce(node) : undefined;
+    if (!frame || !loop) return;
+    for (const segment of frame.current) addInfeasible(frame.infeasible, segment.id, loop);
   }
 
   private record(op: Op): void {

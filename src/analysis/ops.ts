@@ -5,6 +5,7 @@
 import type { Rule } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Operation } from '../lifecycle/index.js';
+import type { InfeasibleEdges } from './infeasible-edges.js';
 import type { Origin, ResponseKey } from './state.js';
 
 export type Op =
@@ -116,5 +117,7 @@ export interface Frame {
   readonly branches: Map<string, Branch[]>;
   readonly returns: Map<string, TSESTree.ReturnStatement>;
   readonly catchEntry: Map<string, TSESTree.TryStatement>;
+  /** Edges no execution takes (./infeasible-edges.ts). */
+  readonly infeasible: InfeasibleEdges;
   readonly current: Set<Rule.CodePathSegment>;
 }

@@ -15,6 +15,7 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { violationFor, type LifecycleState, type Operation, type RuleId, type ViolationRow } from '../lifecycle/index.js';
 import { isFunctionNode } from './handlers.js';
+import { isInfeasible } from './infeasible-edges.js';
 import type { Branch, Frame, Op } from './ops.js';
 import { Worklist, reversePostorder } from './worklist.js';
 import {
@@ -305,7 +306,7 @@ export class Solver {
       for (const prev of segment.prevSegments) {
         if (!exit.has(prev.id)) continue; // not computed yet: the fixpoint comes back
         const out = exit.get(prev.id);
-        if (out === undefined) continue;
+        if (out === undefined || isInfeasible(frame.infeasible, prev.id, frame.segmentStart.get(segment.id))) continue;
         state = joinState(state, refine(out, frame.branches.get(prev.id), frame.segmentStart.get(segment.id)));
       }
       return state;

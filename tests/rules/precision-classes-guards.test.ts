@@ -146,3 +146,29 @@ js.run('require-end: next(false) after an answer, res.emit(\'next\')', testable(
     { code: `app.get('/b', (req, res) => { if (req.url.startsWith('/api')) { res.emit('skip'); return; } res.end('page'); });`, errors: [hangsAt(1)] },
   ],
 });
+
+// Class 14: a `for…of` over an array literal that cannot be empty runs its body at least once.
+js.run('require-end: for…of over a non-empty array literal', testable(requireEnd), {
+  valid: [
+    `app.get('/a', (req, res) => { for (const x of [1]) { res.json(x); } });`,
+    `app.get('/b', (req, res) => { let sent = false; for (const x of [req.query.a, ...extra]) { res.json(x); sent = true; } });`,
+    `app.get('/c', (req, res) => { for (const code of [404]) res.sendStatus(code); });`,
+    `app.get('/d', async (req, res) => { for await (const part of [load()]) { return res.send(part); } });`,
+  ],
+  invalid: [
+    // the body may not answer: after the loop the request still hangs
+    {
+      code: `app.get('/a', (req, res) => { for (const type of ['json', 'html']) { if (req.accepts(type)) return res.type(type).send('x'); } });`,
+      errors: [{ messageId: 'someNotRespond' as const, line: 1 }],
+    },
+    // only spreads: the array may be empty
+    { code: `app.get('/b', (req, res) => { for (const x of [...list]) { res.json(x); } });`, errors: [{ messageId: 'someNotRespond' as const, line: 1 }] },
+    { code: `app.get('/c', (req, res) => { for (const x of []) { res.json(x); } });`, errors: [{ messageId: 'someNotRespond' as const, line: 1 }] },
+    { code: `app.get('/d', (req, res) => { for (const x of list) { res.json(x); } });`, errors: [{ messageId: 'someNotRespond' as const, line: 1 }] },
+  ],
+});
+
+ts.run('require-end: for…of over a typed array literal', testable(requireEnd), {
+  valid: [`app.get('/a', (req: any, res: any) => { for (const x of ['a', 'b'] as const) { return res.json(x); } });`],
+  invalid: [],
+});
