@@ -56,7 +56,9 @@ const NODE_BODIES = [
 /**
  * The variants. `typed`: annotated with this package's types; `plain`: express.Response /
  * http.ServerResponse. `noreg`: handlers only (isolates the bodies); `wrapped`: registered through a
- * non-generic wrapper (isolates Express's generic overload inference).
+ * non-generic wrapper (isolates Express's generic overload inference). `bodies`: every handler has
+ * its own body type (`Res<Body7>` / `express.Response<Body7>`), as in apps that type each route's
+ * answer, so each handler instantiates the state types anew; the others share one response type.
  */
 export const VARIANTS = {
   'express-plain': { framework: 'express', typed: false, registration: 'direct' },
@@ -65,6 +67,10 @@ export const VARIANTS = {
   'express-typed-noreg': { framework: 'express', typed: true, registration: 'none' },
   'express-plain-wrapped': { framework: 'express', typed: false, registration: 'wrapped' },
   'express-typed-wrapped': { framework: 'express', typed: true, registration: 'wrapped' },
+  'express-plain-bodies': { framework: 'express', typed: false, registration: 'direct', bodies: true },
+  'express-typed-bodies': { framework: 'express', typed: true, registration: 'direct', bodies: true },
+  'express-plain-bodies-noreg': { framework: 'express', typed: false, registration: 'none', bodies: true },
+  'express-typed-bodies-noreg': { framework: 'express', typed: true, registration: 'none', bodies: true },
   'node-plain': { framework: 'node', typed: false, registration: 'direct' },
   'node-typed': { framework: 'node', typed: true, registration: 'direct' },
 };
@@ -93,7 +99,13 @@ export function generate(variantName, count, typesImport) {
   for (let i = 0; i < count; i += 1) {
     const shape = i % bodies.length;
     const isAsync = shape === 1 || shape === 3;
-    lines.push(`export ${isAsync ? 'async ' : ''}function h${i}(req: ${reqType}, res: ${resType}) {`, bodies[shape](i), '}');
+    let res = resType;
+    if (variant.bodies) {
+      // What the four shapes send (text, { i }, { v }, { error }), plus a member of its own.
+      lines.push(`type Body${i} = string | { i?: number; v?: number; error?: string; k${i}?: true };`);
+      res = `${resType}<Body${i}>`;
+    }
+    lines.push(`export ${isAsync ? 'async ' : ''}function h${i}(req: ${reqType}, res: ${res}) {`, bodies[shape](i), '}');
     if (variant.registration === 'direct') {
       lines.push(express ? `app.get('/h${i}', h${i});` : `http.createServer(h${i});`);
     } else if (variant.registration === 'wrapped') {

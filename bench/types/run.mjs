@@ -137,6 +137,30 @@ for (const compiler of Object.keys(COMPILERS)) {
     );
   }
 }
+// Per body type: what a handler with a body type of its own costs beyond one that shares the
+// response type (the per-handler instantiations of the `bodies` variants minus the shared ones).
+console.log('\nPer body type (each handler of the `bodies` variants has its own; extra instantiations per handler over a shared response type):\n');
+console.log('| compiler | registration | typed: per handler, shared / own body type | plain: per handler, shared / own body type | cost of one body type, typed / plain | fixed cost of the typings |');
+console.log('|---|---|---|---|---|---|');
+for (const compiler of Object.keys(COMPILERS)) {
+  for (const [registration, shared, own] of [
+    ['direct', 'express-typed', 'express-typed-bodies'],
+    ['none', 'express-typed-noreg', 'express-typed-bodies-noreg'],
+  ]) {
+    const ts = summary(compiler, shared);
+    const to = summary(compiler, own);
+    const ps = summary(compiler, shared.replace('-typed', '-plain'));
+    const po = summary(compiler, own.replace('-typed', '-plain'));
+    const typedCost = to.perHandler - ts.perHandler;
+    const plainCost = po.perHandler - ps.perHandler;
+    console.log(
+      `| ${compiler} | ${registration} | ${ts.perHandler.toFixed(1)} / ${to.perHandler.toFixed(1)} | ${ps.perHandler.toFixed(1)} / ${po.perHandler.toFixed(1)} | ${typedCost.toFixed(
+        1,
+      )} / ${plainCost.toFixed(1)} (${signed(typedCost - plainCost, 1)}) | ${signed(ts.fixed - ps.fixed)} |`,
+    );
+  }
+}
+
 const missed = rows.flatMap((r) => [
   ...(r.inst > TARGET ? [`${r.compiler} ${r.name} instantiations ${x(r.inst)} (${signed(r.fixed)} fixed, ${signed(r.perHandler, 1)} per handler)`] : []),
   ...(r.check > TARGET ? [`${r.compiler} ${r.name} min check ${x(r.check)} (${signed(r.deltaMs)} ms)`] : []),

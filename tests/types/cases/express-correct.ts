@@ -46,6 +46,15 @@ app.get('/returns-unknown/:id', async (req, res: Res): Promise<unknown> => {
 });
 app.get('/returns-unknown-sync', (req, res: Res): unknown => res.status(204).end());
 
+// A response with a typed body, narrowed, goes to helpers typed with the later states of that body.
+declare function logSent(res: SentRes<{ id: number }>): void;
+declare function logEnded(res: EndedRes<{ id: number }, Record<string, unknown>>): void;
+app.get('/typed-body', (req, res: Res<{ id: number }, Record<string, unknown>>) => {
+  res.json({ id: 1 });
+  logEnded(res);
+  logSent(res);
+});
+
 // Reads after sending.
 app.get('/reads', (req, res: Res) => {
   res.json({ ok: true });
