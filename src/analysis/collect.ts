@@ -14,6 +14,7 @@ import { localFunctionOf, type Candidates } from './candidates.js';
 import { passesOnByEvent, stopsChain } from './chain-conventions.js';
 import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
+import { atomsOf, conditionOf, isMemberAtom, type Condition } from './conditions.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
 import { isNoOpCallee } from './no-op-callees.js';
 import { looksLikeResponder } from './responder-names.js';
@@ -34,7 +35,23 @@ const NOT_AFTER_CREATOR = new Set([
   'setTimeout', 'setInterval', 'setImmediate', 'on', 'once', 'addListener', 'prependListener',
   'prependOnceListener', 'addEventListener', 'subscribe', 'replace', 'replaceAll', 'sort', 'from',
   'verify', 'sign', 'format',
+  // on-headers: the listener runs just before the head is written, while headers can still change
+  'onHeaders',
 ]);
+
+/** Names of the continuation a step of a control-flow chain is given (`async`, promise executors). */
+const CONTINUATION = /^(?:done|cb|callback|next|resolve|proceed|finish|complete)$/iu;
+
+/** A function given to a call (`waterfall(steps, …)`, `new Promise(fn)`) directly or in an array of steps. */
+function isPassedAsCallback(fn: TSESTree.Node): boolean {
+  let node: TSESTree.Node = fn;
+  if (node.parent?.type === AST_NODE_TYPES.ArrayExpression) node = node.parent;
+  const parent = node.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(node as TSESTree.CallExpressionArgument)
+  );
+}
 
 /** Loggers: their calls are not counted as points where a `try` block may throw. */
 const LOGGERS = /^(?:console|logger|log|debug|winston|pino)$/u;
@@ -103,13 +120,20 @@ export class Collector {
       // not in the state the catch sees (a call that throws does not call them back).
       CallExpression: (node: TSESTree.CallExpression) => {
         const callee = unwrapChain(node.callee);
-        if (!isLoggingCall(callee) && !this.isResponseMethodCall(callee, calleeName(callee))) this.throwPoint(node, true);
+        // Loggers and the response's own methods neither throw here (precision) nor change the
+        // objects a condition tested.
+        if (isLoggingCall(callee) || this.isResponseMethodCall(callee, calleeName(callee))) return;
+        this.throwPoint(node, true);
+        this.mayChangeObjects();
       },
       'CallExpression:exit': (node: TSESTree.CallExpression) => this.call(node),
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
         this.throwPoint(node);
+        this.mayChangeObjects();
         this.resumed(node);
       },
+      'YieldExpression:exit': () => this.mayChangeObjects(),
+      'UpdateExpression:exit': () => this.mayChangeObjects(),
       'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => this.throwPoint(node),
       'NewExpression:exit': (node: TSESTree.NewExpression) => this.throwPoint(node, true),
       'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.assignment(node),
@@ -146,6 +170,7 @@ export class Collector {
       catchEntry: new Map(),
       infeasible: new Map(),
       current: new Set(),
+      atomTests: new Map(),
     });
   }
 
@@ -294,6 +319,9 @@ export class Collector {
         const arg = node.arguments[0];
         const display = arg?.type === AST_NODE_TYPES.Identifier ? `${callee.name}(${arg.name})` : `${callee.name}()`;
         this.record({ kind: 'next', key, origin: this.origin(node, display), tryNode: enclosingTry(node) });
+      } else {
+        const owner = this.continuationOwner(callee);
+        if (owner) this.record({ kind: 'escape', key: owner, node });
       }
     }
     if (name === 'pipeline' || name === 'pump') this.pipe(node, node.arguments, consumed);
@@ -422,6 +450,7 @@ export class Collector {
   }
 
   private assignment(node: TSESTree.AssignmentExpression): void {
+    this.mayChangeObjects();
     const left = unwrapTs(node.left);
     if (left.type !== AST_NODE_TYPES.MemberExpression) return;
     const name = calleeName(left);
@@ -462,7 +491,9 @@ export class Collector {
     const keys = new Set<ResponseKey>();
     for (const ref of scope.through) {
       const id = ref.identifier as TSESTree.Identifier;
-      const key = this.nextKey(id) ?? this.keyOfIdentifier(id);
+      // A callback that calls its creator's continuation (`done(err, user)`) hands the request on too.
+      const calls = id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
+      const key = this.nextKey(id) ?? this.keyOfIdentifier(id) ?? (calls ? this.continuationOwner(id) : undefined);
       if (key) keys.add(key);
     }
     if (keys.size === 0) return;
@@ -497,8 +528,48 @@ export class Collector {
   private readonly pendingTests = new Map<TSESTree.Node, { matchStart: TSESTree.Node; swap: boolean }>();
 
   private guard(test: TSESTree.Node, matchStart: TSESTree.Node, swap: boolean): void {
-    if (assumptionsOf(test, true, this.resolveId).length === 0 && assumptionsOf(test, false, this.resolveId).length === 0) return;
+    const guards = assumptionsOf(test, true, this.resolveId).length > 0 || assumptionsOf(test, false, this.resolveId).length > 0;
+    if (!guards && this.conditionOf(test).kind === 'opaque') return;
     this.pendingTests.set(test, { matchStart, swap });
+  }
+
+  private conditionOf(test: TSESTree.Node): Condition {
+    return conditionOf(test, { resolve: this.resolveId, isRouterNext: (id: TSESTree.Identifier) => this.isRouterNext(id) });
+  }
+
+  /** A handler's `next` that a router always passes (not declared optional or with a default). */
+  private isRouterNext(id: TSESTree.Identifier): boolean {
+    if (!this.nextKey(id)) return false;
+    const name = this.resolveId(id)?.defs[0]?.name as TSESTree.Identifier | undefined;
+    return name !== undefined && !name.optional && name.parent?.type !== AST_NODE_TYPES.AssignmentPattern;
+  }
+
+  /**
+   * `async.waterfall([function (done) { … done(err, user) }], (err) => …)`, `new Promise((resolve) =>
+   * { …; resolve() })`: calling the continuation a step was given passes the request on to the code
+   * that continues the chain (the final callback, the awaiting handler). The response it hands on is
+   * the one of the handler around the step.
+   */
+  private continuationOwner(callee: TSESTree.Identifier): ResponseKey | undefined {
+    if (!CONTINUATION.test(callee.name)) return undefined;
+    const def = this.resolveId(callee)?.defs[0];
+    if (def?.type !== 'Parameter') return undefined;
+    const step = def.node as TSESTree.Node;
+    if (!isFunctionNode(step) || !isPassedAsCallback(step)) return undefined;
+    for (let fn: TSESTree.Node | undefined = step.parent; fn; fn = fn.parent) {
+      if (!isFunctionNode(fn)) continue;
+      for (const variable of this.ctx.sourceCode.getDeclaredVariables(fn)) {
+        if (variable.defs[0]?.type !== 'Parameter') continue;
+        const key = this.keyOfVariable(variable);
+        if (key) return key;
+      }
+    }
+    return undefined;
+  }
+
+  /** Other code may run here: facts on member chains no longer hold (./conditions.ts). */
+  private mayChangeObjects(): void {
+    if (this.top()?.memberConditions) this.record({ kind: 'forget' });
   }
 
   /** When a guard test has been evaluated, the current segments are where the branch leaves from. */
@@ -511,10 +582,16 @@ export class Collector {
     if (!frame) return;
     const whenTrue = this.resolveAssumptions(assumptionsOf(node, true, this.resolveId));
     const whenFalse = this.resolveAssumptions(assumptionsOf(node, false, this.resolveId));
+    const test = this.conditionOf(node);
+    for (const atom of new Set(atomsOf(test))) {
+      frame.atomTests.set(atom, (frame.atomTests.get(atom) ?? 0) + 1);
+      if (isMemberAtom(atom)) frame.memberConditions = true;
+    }
     // `a || b`: the right side runs when the left is false.
+    const condition = test.kind === 'opaque' ? undefined : { test, matchValue: !pending.swap };
     const branch: Branch = pending.swap
-      ? { matchStart: pending.matchStart, onMatch: whenFalse, otherwise: whenTrue }
-      : { matchStart: pending.matchStart, onMatch: whenTrue, otherwise: whenFalse };
+      ? { test: node, matchStart: pending.matchStart, onMatch: whenFalse, otherwise: whenTrue, condition }
+      : { test: node, matchStart: pending.matchStart, onMatch: whenTrue, otherwise: whenFalse, condition };
     for (const segment of frame.current) {
       if (!segment.reachable) continue;
       let list = frame.branches.get(segment.id);
@@ -655,3 +732,4 @@ function awaitedCallbacks(expr: TSESTree.Node): TSESTree.Node[] {
   }
   return out;
 }
+

@@ -6,6 +6,7 @@ import type { Rule } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Operation } from '../lifecycle/index.js';
 import type { InfeasibleEdges } from './infeasible-edges.js';
+import type { Condition } from './conditions.js';
 import type { Origin, ResponseKey } from './state.js';
 
 export type Op =
@@ -84,6 +85,8 @@ export type Op =
        */
       readonly whileOpen?: true;
     }
+  /** Other code may have run (a call, `await`, an assignment): facts on member chains are forgotten (./conditions.ts). */
+  | { readonly kind: 'forget' }
   /** An `await` resumed normally: the callbacks of the awaited call (`fns`) have run. */
   | { readonly kind: 'resumed'; readonly fns: readonly TSESTree.Node[] }
   /** `process.exit()`: the path ends here. */
@@ -102,9 +105,13 @@ export interface ResolvedAssumption {
  * gets `onMatch`, every other edge gets `otherwise`.
  */
 export interface Branch {
+  /** The test: an edge into a segment that starts inside it (`c` of `if (!d && c)`) is not this branch's edge. */
+  readonly test: TSESTree.Node;
   readonly matchStart: TSESTree.Node;
   readonly onMatch: readonly ResolvedAssumption[];
   readonly otherwise: readonly ResolvedAssumption[];
+  /** The test as a plain condition (./conditions.ts); the matching edge is where it is `matchValue`. */
+  readonly condition?: { readonly test: Condition; readonly matchValue: boolean };
 }
 
 export interface Frame {
@@ -120,4 +127,8 @@ export interface Frame {
   /** Edges no execution takes (./infeasible-edges.ts). */
   readonly infeasible: InfeasibleEdges;
   readonly current: Set<Rule.CodePathSegment>;
+  /** A branch on a member chain was recorded: later calls, awaits and assignments forget such facts. */
+  memberConditions?: boolean;
+  /** How many tests of each atom this function has: only atoms tested twice are worth keeping paths apart for. */
+  readonly atomTests: Map<object, number>;
 }

@@ -14,8 +14,10 @@
 import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { violationFor, type LifecycleState, type Operation, type RuleId, type ViolationRow } from '../lifecycle/index.js';
+import { implied, isConditionKey, isMemberAtom, type Atom, type Condition } from './conditions.js';
 import { isFunctionNode } from './handlers.js';
 import { isInfeasible } from './infeasible-edges.js';
+import { joinAll, mergeVariants, sameVariants, type Variants } from './variants.js';
 import type { Branch, Frame, Op } from './ops.js';
 import { Worklist, reversePostorder } from './worklist.js';
 import {
@@ -269,8 +271,8 @@ export class Solver {
         .map((segment) => ({ segment, returnNode: frame.returns.get(segment.id), state: initial }));
       return { violations: [], exits, keys: new Set() };
     }
-    const entry = new Map<string, PathState>();
-    const exit = new Map<string, PathState | undefined>();
+    const entry = new Map<string, Variants>();
+    const exit = new Map<string, Variants | undefined>();
     const catchIn = new Map<TSESTree.TryStatement, PathState>();
     const catchSegments = new Map<TSESTree.TryStatement, Rule.CodePathSegment[]>();
     const { segments, position } = graphOf(codePath);
@@ -298,18 +300,23 @@ export class Solver {
       }
     };
 
-    const entryOf = (segment: Rule.CodePathSegment): PathState | undefined => {
-      if (segment === codePath.initialSegment) return initial;
+    const entryOf = (segment: Rule.CodePathSegment): Variants | undefined => {
+      if (segment === codePath.initialSegment) return [initial];
       const tryNode = frame.catchEntry.get(segment.id);
-      if (tryNode) return catchIn.get(tryNode);
-      let state: PathState | undefined;
+      if (tryNode) {
+        const state = catchIn.get(tryNode);
+        return state ? [state] : undefined;
+      }
+      const reaching: PathState[] = [];
       for (const prev of segment.prevSegments) {
         if (!exit.has(prev.id)) continue; // not computed yet: the fixpoint comes back
-        const out = exit.get(prev.id);
-        if (out === undefined || isInfeasible(frame.infeasible, prev.id, frame.segmentStart.get(segment.id))) continue;
-        state = joinState(state, refine(out, frame.branches.get(prev.id), frame.segmentStart.get(segment.id)));
+        if (isInfeasible(frame.infeasible, prev.id, frame.segmentStart.get(segment.id))) continue;
+        for (const out of exit.get(prev.id) ?? []) {
+          const refined = refine(out, frame.branches.get(prev.id), frame.segmentStart.get(segment.id), frame.atomTests);
+          if (refined) reaching.push(refined);
+        }
       }
-      return state;
+      return mergeVariants(reaching);
     };
 
     // A safety net against a non-terminating join, scaled by the function's size: a fixed cap
@@ -319,10 +326,15 @@ export class Solver {
       const segment = queue.pop() as Rule.CodePathSegment;
       const input = entryOf(segment);
       if (input === undefined) continue;
-      if (entry.has(segment.id) && sameState(entry.get(segment.id), input)) continue;
+      if (entry.has(segment.id) && sameVariants(entry.get(segment.id), input)) continue;
       entry.set(segment.id, input);
-      const output = this.run(frame, segment, input, { onThrowPoint });
-      const changed = !exit.has(segment.id) || !sameState(exit.get(segment.id), output);
+      const outputs: PathState[] = [];
+      for (const variant of input) {
+        const out = this.run(frame, segment, variant, { onThrowPoint });
+        if (out) outputs.push(out);
+      }
+      const output = mergeVariants(outputs);
+      const changed = !exit.has(segment.id) || !sameVariants(exit.get(segment.id), output);
       exit.set(segment.id, output);
       if (changed) for (const next of segment.nextSegments) enqueue(next);
     }
@@ -331,8 +343,10 @@ export class Solver {
     const violations: Violation[] = [];
     const reported = new Set<TSESTree.Node>();
     const created = new Map<TSESTree.Node, PathState>();
+    // Each segment is replayed once from the join of its variants: refinement happens on edges only,
+    // so the variants that reach a segment are already the feasible ones.
     for (const segment of segments.values()) {
-      const input = entry.get(segment.id);
+      const input = joinAll(entry.get(segment.id));
       if (input === undefined) continue;
       this.run(frame, segment, input, {
         onThrowPoint: () => {},
@@ -350,10 +364,11 @@ export class Solver {
       });
     }
     for (const [fn, state] of created) this.captureStates.set(fn, state);
-    if (recordCaptures) this.recordAfterStates(codePath, exit);
+    const joinedExit = new Map([...exit].map(([id, variants]) => [id, joinAll(variants)]));
+    if (recordCaptures) this.recordAfterStates(codePath, joinedExit);
     const exits: ExitResult[] = [];
     for (const segment of returnedSegments(codePath)) {
-      const state = exit.get(segment.id);
+      const state = joinedExit.get(segment.id);
       if (state === undefined) continue;
       exits.push({ segment, returnNode: frame.returns.get(segment.id), state });
     }
@@ -404,6 +419,8 @@ export class Solver {
       }
       case 'exit':
         return undefined;
+      case 'forget':
+        return forgetMemberConditions(state);
       case 'throwPoint':
         if (!op.whileOpen || !answeredSomewhere(state)) onThrowPoint(op.tryNode, state);
         return state;
@@ -598,7 +615,7 @@ function summarize(run: Run, key: ResponseKey): Summary {
 /** Whether some response was sent, finished or passed on along this path (maybe counts). */
 function answeredSomewhere(state: PathState): boolean {
   for (const [key, ks] of state) {
-    if (!isAfterKey(key) && (ks.sent !== 0 || ks.ended !== 0 || ks.next !== 0)) return true;
+    if (!isAfterKey(key) && !isConditionKey(key) && (ks.sent !== 0 || ks.ended !== 0 || ks.next !== 0)) return true;
   }
   return false;
 }
@@ -682,11 +699,22 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /** Apply the guard facts of the branch edge `prev → next`; `undefined` when the edge is infeasible. */
-function refine(state: PathState, branches: readonly Branch[] | undefined, nextStart: TSESTree.Node | undefined): PathState | undefined {
+function refine(
+  state: PathState,
+  branches: readonly Branch[] | undefined,
+  nextStart: TSESTree.Node | undefined,
+  atomTests: ReadonlyMap<object, number>,
+): PathState | undefined {
   if (!branches) return state;
   let out: PathState | undefined = state;
   for (const branch of branches) {
-    const facts = nextStart === branch.matchStart ? branch.onMatch : branch.otherwise;
+    const matched = nextStart === branch.matchStart;
+    // `if (!d && c)`: the edge from `!d` into `c` belongs to the `&&`, not to the `if`.
+    if (!matched && nextStart && within(nextStart, branch.test)) continue;
+    if (branch.condition && out) {
+      out = assume(out, branch.condition.test, matched === branch.condition.matchValue, atomTests);
+    }
+    const facts = matched ? branch.onMatch : branch.otherwise;
     for (const fact of facts) {
       if (out === undefined) return undefined;
       const ks: KeyState = out.get(fact.key) ?? OPEN;
@@ -711,6 +739,39 @@ function refine(state: PathState, branches: readonly Branch[] | undefined, nextS
  */
 function returnedSegments(codePath: Rule.CodePath): Rule.CodePathSegment[] {
   return codePath.returnedSegments.filter((segment) => segment.nextSegments.length === 0);
+}
+
+/**
+ * The state on an edge where the test has `value` (./conditions.ts); `undefined` when that
+ * contradicts what the path knows. Only atoms tested twice in the function are remembered: a
+ * condition tested once cannot contradict anything later, and keeping it would only split paths.
+ */
+function assume(state: PathState, test: Condition, value: boolean, atomTests: ReadonlyMap<object, number>): PathState | undefined {
+  const known = (atom: Atom): boolean | undefined => {
+    const ks = state.get(atom as unknown as ResponseKey); // a path-state key, never a response
+    return ks?.sent === 2 ? true : ks?.ended === 2 ? false : undefined;
+  };
+  const facts = implied(test, value, known);
+  if (!facts) return undefined;
+  let out = state;
+  for (const [atom, truthy] of facts) {
+    if ((atomTests.get(atom) ?? 0) < 2) continue;
+    out = withKey(out, atom as unknown as ResponseKey, { ...OPEN, sent: truthy ? 2 : 0, ended: truthy ? 0 : 2 });
+  }
+  return out;
+}
+
+function within(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** After code that may change objects: forget what was known of member chains. */
+function forgetMemberConditions(state: PathState): PathState {
+  let out: Map<ResponseKey, KeyState> | undefined;
+  for (const key of state.keys()) {
+    if (isConditionKey(key) && isMemberAtom(key as unknown as Atom)) (out ??= new Map(state)).delete(key);
+  }
+  return out ?? state;
 }
 
 /** A code path's reachable segments (depth-first order) and their worklist order, walked once per code path. */

@@ -184,3 +184,82 @@ js.run('no-header-after-send: awaited callbacks', testable(noHeaderAfterSend), {
   ],
   invalid: [],
 });
+
+// Class 5: infeasible paths: the same side-effect-free condition tested twice, a `const` bound to a
+// literal, a router's `next` (always passed unless the parameter is declared optional).
+js.run('no-double-send: conditions tested twice', testable(noDoubleSend), {
+  valid: [
+    `app.get('/a', (req, res) => { const admin = req.user.admin; if (admin) res.send('a'); log('x'); if (!admin) res.send('b'); });`,
+    `app.get('/b', (req, res) => {
+  if (req.render.data) { res.json(req.render.data); }
+  if (!req.render.data && req.render.html) { res.send(req.render.html); }
+  if (!req.render.html) { res.end(); }
+});`,
+    `app.get('/c', (req, res) => { const cached = cache.get(req.url); if (cached) { res.send(cached); } if (!cached) { res.json(build()); } });`,
+    `app.get('/d', function (req, res) { var found = lookup(req); found ? res.json(found) : null; if (!found) res.sendStatus(404); });`,
+    `app.get('/e', (req, res) => { const failed = false; if (failed) { res.status(500).end(); } res.json(1); });`,
+  ],
+  invalid: [
+    // the object may have changed in between (a call), so the second test is a new question
+    {
+      code: `app.get('/a', (req, res) => { if (req.q.x) res.send('a'); mutate(req); if (!req.q.x) res.send('b'); });`,
+      errors: [{ messageId: 'mayBeFinished', suggestions: [{ messageId: 'addReturn', output: `app.get('/a', (req, res) => { if (req.q.x) return res.send('a'); mutate(req); if (!req.q.x) res.send('b'); });` }] }],
+    },
+    // the variable is reassigned: not the same condition
+    {
+      code: `app.get('/b', (req, res) => { let ok = check(req); if (ok) res.send('a'); ok = again(req); if (!ok) res.send('b'); });`,
+      errors: [{ messageId: 'mayBeFinished', suggestions: [{ messageId: 'addReturn', output: `app.get('/b', (req, res) => { let ok = check(req); if (ok) return res.send('a'); ok = again(req); if (!ok) res.send('b'); });` }] }],
+    },
+    // different conditions: both can hold
+    {
+      code: `app.get('/c', (req, res) => { const a = req.a, b = req.b; if (a) res.send('a'); if (b) res.send('b'); });`,
+      errors: [{ messageId: 'mayBeFinished', suggestions: [{ messageId: 'addReturn', output: `app.get('/c', (req, res) => { const a = req.a, b = req.b; if (a) return res.send('a'); if (b) res.send('b'); });` }] }],
+    },
+  ],
+});
+
+js.run('require-end: conditions, router next, continuations', testable(requireEnd), {
+  valid: [
+    `app.get('/a', (req, res) => {
+  if (req.render.data) { res.json(req.render.data); }
+  if (!req.render.data && req.render.html) { res.send(req.render.html); }
+  if (!req.render.html) { res.end(); }
+});`,
+    `const pass = (req, res, next) => { next && next(); };
+app.use(pass);`,
+    `exports.cancel = function (req, res, next) { plans.cancel(req.user).then(() => { if (next) { next(); } }).catch((e) => { if (next) { next(e); } }); };`,
+    `app.use(function (req, res, next) { const skip = false; if (skip) return; next(); });`,
+    // async.waterfall steps hand the request on through their continuation
+    `app.post('/reset', (req, res, next) => {
+  async.waterfall([
+    function find(done) { User.findOne({ token: req.body.token }, (err, user) => { if (err) return next(err); if (!user) return res.redirect('back'); user.save((e) => { req.logIn(user, (e2) => done(e2, user)); }); }); },
+    function mail(user, done) { mailer.send(user.email, (err) => { done(err); }); },
+  ], (err) => { if (err) return next(err); res.redirect('/'); });
+});`,
+    // a promise executor's resolve hands it on to the awaiting handler
+    `app.get('/stream', async (req, res, next) => {
+  await new Promise((resolve) => { src.on('end', () => { res.end(); resolve(); }); src.on('data', (c) => { if (!c) return resolve(); res.write(c); }); });
+});`,
+  ],
+  invalid: [],
+});
+
+ts.run('require-end: an optional next', testable(requireEnd), {
+  valid: [],
+  invalid: [
+    // `next?: …` says the function also runs without a router: the path without next hangs
+    {
+      code: `export function proxy(req: any, res: any, next?: (e?: unknown) => void) { try { forward(req, res); } catch (e) { next?.(e); return; } }
+app.use(proxy);`,
+      errors: [{ messageId: 'someNotRespond' }],
+    },
+  ],
+});
+
+js.run('no-header-after-send: on-headers listeners', testable(noHeaderAfterSend), {
+  valid: [
+    `app.use((req, res, next) => { onHeaders(res, () => res.removeHeader('Set-Cookie')); next(); });`,
+    `app.get('/a', (req, res) => { onHeaders(res, function () { this.setHeader('X-Time', String(Date.now() - start)); res.setHeader('X-Done', '1'); }); res.json(1); });`,
+  ],
+  invalid: [],
+});
