@@ -1,27 +1,28 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, atDevVersion, scratchProject, type ScratchProject } from './scratch-project.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, sharedScratchProject } from './scratch-project.js';
 
 // Installs the packed tarball (what `npm publish` would ship) into a scratch project, the way a
 // user would, and uses it there: ESLint Node API with the recommended config (including a fix),
 // the typings through `./types`, and the guard through `./guard`. `npm test` builds dist/ first.
-let scratch: ScratchProject | undefined;
+// The install is the run's shared one (scratch-project.ts); this file's ES-module project is its
+// own folder in it, with its own package.json, resolving packages from the install above it as
+// a package in a workspace does.
+let installed = '';
+let esmProject = '';
 
-beforeAll(() => {
-  scratch = scratchProject(
-    'rl-e2e-',
-    (dir) => writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' })),
-    ['eslint', 'typescript', 'express', '@types/express', '@types/node'].map(atDevVersion),
-  );
-}, 240_000);
+beforeAll(async () => {
+  installed = await sharedScratchProject();
+  esmProject = path.join(installed, 'esm-app');
+  mkdirSync(esmProject);
+  writeFileSync(path.join(esmProject, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }));
+}, 300_000);
 
-afterAll(() => scratch?.remove());
-
-const project = () => scratch!.dir;
+const project = () => esmProject;
 
 describe('the packed package, installed in a scratch project', () => {
   it('ships only what users need', () => {
@@ -97,7 +98,7 @@ describe('the packed package, installed in a scratch project', () => {
         files: ['handlers.ts'],
       }),
     );
-    const tsc = spawnSync(process.execPath, [path.join(project(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    const tsc = spawnSync(process.execPath, [path.join(installed, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
       cwd: project(),
       encoding: 'utf8',
     });
@@ -117,6 +118,6 @@ describe('the packed package, installed in a scratch project', () => {
     const guardModule = (await import(guardUrl)) as Record<string, unknown>;
     expect(typeof guardModule['responseGuard']).toBe('function');
     expect(typeof guardModule['guard']).toBe('function');
-    expect(readFileSync(path.join(project(), 'node_modules/eslint-plugin-response-lifecycle/package.json'), 'utf8')).toContain('"./guard"');
+    expect(readFileSync(path.join(installed, 'node_modules/eslint-plugin-response-lifecycle/package.json'), 'utf8')).toContain('"./guard"');
   });
 });

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, atDevVersion, scratchProject, type ScratchProject } from './scratch-project.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, sharedScratchProject } from './scratch-project.js';
 
 // A newcomer's first run: a project made by `npm init -y` (CommonJS), the packed tarball installed
 // beside ESLint, TypeScript and typescript-eslint, and each ESLint config block of README.md pasted
@@ -17,18 +17,14 @@ function readmeConfigBlocks(readme: string): string[] {
 
 const BLOCKS = readmeConfigBlocks(readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
 
-let scratch: ScratchProject | undefined;
-const project = () => scratch!.dir;
+// The run's shared install (scratch-project.ts): an `npm init -y` project with the tarball beside
+// ESLint, TypeScript and typescript-eslint; each block gets its own folder in it.
+let scratch = '';
+const project = () => scratch;
 
-beforeAll(() => {
-  scratch = scratchProject(
-    'rl-readme-',
-    (dir) => execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'pipe' }),
-    ['eslint', 'typescript', 'typescript-eslint', '@types/node'].map(atDevVersion),
-  );
-}, 240_000);
-
-afterAll(() => scratch?.remove());
+beforeAll(async () => {
+  scratch = await sharedScratchProject();
+}, 300_000);
 
 /** A CommonJS Express app with a missing return: no-double-send on line 7. */
 const EXPRESS_JS = `const express = require('express');
