@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// ESLINT_MAJOR=9 (set by scripts/test-eslint9.mjs) runs the suite against the `eslint9` alias:
+// ESLINT_MAJOR=9 (set by scripts/run-tests.mjs) runs the suite against the `eslint9` alias:
 // ESM imports are aliased here, CommonJS requires by scripts/eslint9/require-alias.cjs.
 const eslint9 = process.env.ESLINT_MAJOR === '9';
 
@@ -10,11 +10,10 @@ export default defineConfig({
   test: {
     globals: true,
     include: ['tests/**/*.test.ts'],
-    setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/e2e/scratch-root.global.ts'],
     // Vitest's default is one worker fewer than the cores: a single worker on CI's 2 cores, where
-    // half the suite's time is spent waiting on child processes (tsc, npm, servers, the language
-    // server). One worker per core, and never fewer than two.
+    // many files spend much of their time waiting on child processes (tsc, npm, servers, the
+    // language server) with the other core idle. One worker per core, and never fewer than two.
     maxWorkers: Math.max(2, os.availableParallelism()),
     testTimeout: 60_000,
     maxConcurrency: 20,

@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
+import { afterAll, describe, it } from 'vitest';
+
+// RuleTester needs the test framework's hooks; every rule test imports this module, so they are
+// wired here rather than in a setup file, which would load the rule tester (ESLint, the parser,
+// TypeScript) into the guard, type and e2e test files too, a second or so of CPU each.
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
 
 /** A rule as RuleTester takes it: rule-tester 8.72 carries its own copy of @typescript-eslint/utils' types; the rules are built with 8.73's. */
 export function testable(rule: unknown): Parameters<RuleTester['run']>[1] {
