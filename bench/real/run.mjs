@@ -10,16 +10,10 @@
 // `owner+repo/repo` (as the search tool's fetch brings it; the pinned commit is extracted into
 // bench/.cache/real/) or a checked-out tree at `owner+repo/`. Without the folder (as on CI) this
 // prints one line and exits 0. No code of these projects is kept in this repository.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCorpus } from '../../scripts/corpus-lint.mjs';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const HERE = path.join(ROOT, 'bench/real');
-const CACHE = path.join(ROOT, 'bench/.cache/real');
-const DIST = process.env.LIFECYCLE_DIST ?? path.join(ROOT, 'dist');
-const SNAPSHOTS = process.env.RESPONSE_LIFECYCLE_SNAPSHOTS;
+import { DIST, HERE, SNAPSHOTS, filesOf, loadCorpus, treeOf } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -31,44 +25,11 @@ if (!SNAPSHOTS || !existsSync(SNAPSHOTS)) {
   process.exit(0);
 }
 
-const { codebases } = JSON.parse(readFileSync(path.join(HERE, 'corpus.json'), 'utf8'));
+const { codebases } = loadCorpus();
 const triage = JSON.parse(readFileSync(path.join(HERE, 'triage.json'), 'utf8'));
 const plugin = (await import(path.join(DIST, 'src/index.js'))).default;
 const recommended = plugin.configs.recommended.rules;
 const settings = Object.fromEntries(Object.entries(recommended).map(([id, entry]) => [id.replace(/^response-lifecycle\//u, ''), entry]));
-
-/** The tree of a codebase at its pinned commit, or undefined when no snapshot is there. */
-function treeOf({ repo, commit, paths }) {
-  const name = repo.replace('/', '+');
-  const gitDir = path.join(SNAPSHOTS, name, 'repo');
-  if (existsSync(path.join(gitDir, 'HEAD'))) {
-    const out = path.join(CACHE, `${name}@${commit.slice(0, 12)}`);
-    if (!existsSync(out)) {
-      mkdirSync(out, { recursive: true });
-      const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', commit, '--', ...paths], { maxBuffer: 1 << 30 });
-      execFileSync('tar', ['-x', '-C', out], { input: archive });
-    }
-    return out;
-  }
-  const tree = path.join(SNAPSHOTS, name);
-  return existsSync(tree) ? tree : undefined;
-}
-
-const SKIPPED_DIR = /^(?:node_modules|tests?|__tests__|__mocks__|fixtures?|dist|\..+)$/u;
-const SOURCE = /\.(?:c|m)?(?:js|ts)$/u;
-const NOT_SOURCE = /\.d\.(?:c|m)?ts$|\.(?:test|spec)\.|\.min\.js$/u;
-
-/** The source files under `entry` (a file or folder): no dependencies, tests, declarations or bundles. */
-function filesOf(entry) {
-  if (!existsSync(entry)) return [];
-  if (statSync(entry).isFile()) return [entry];
-  return readdirSync(entry, { recursive: true })
-    .filter((relative) => !relative.split(path.sep).slice(0, -1).some((part) => SKIPPED_DIR.test(part)))
-    .filter((relative) => SOURCE.test(relative) && !NOT_SOURCE.test(relative))
-    .sort()
-    .map((relative) => path.join(entry, relative))
-    .filter((file) => statSync(file).isFile() && statSync(file).size < 1_000_000);
-}
 
 const RULES = Object.keys(settings);
 const summary = Object.fromEntries(RULES.map((id) => [id, { reports: 0, TP: 0, FP: 0, untriaged: 0 }]));
@@ -78,7 +39,7 @@ let lines = 0;
 let missing = 0;
 for (const codebase of codebases) {
   if (only && codebase.repo !== only) continue;
-  const tree = treeOf(codebase);
+  const tree = treeOf(codebase, SNAPSHOTS);
   if (!tree) {
     missing += 1;
     console.log(`missing snapshot: ${codebase.repo} (fetch it, then run again)`);

@@ -30,12 +30,19 @@ export function paramVariable(
 }
 
 /** The local function a variable names: `function f() {}`, or `const f = () => {}` never reassigned. */
+/** `function () {…}.bind(this)`: the function itself (binding `this` does not change what it does to a response). */
+function unbound(init: TSESTree.Node): TSESTree.Node {
+  if (init.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.MemberExpression) return init;
+  const { object, property } = init.callee;
+  return property.type === AST_NODE_TYPES.Identifier && property.name === 'bind' && isFunctionNode(unwrapTs(object)) ? unwrapTs(object) : init;
+}
+
 export function localFunctionOf(variable: TSESLint.Scope.Variable | undefined): TSESTree.Node | undefined {
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length > 1) return undefined;
   if (def.type === 'FunctionName') return def.node as TSESTree.Node;
   if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-    const init = unwrapTs(def.node.init);
+    const init = unbound(unwrapTs(def.node.init));
     const writes = variable.references.filter((r) => r.isWrite()).length;
     if (isFunctionNode(init) && writes <= 1) return init;
   }

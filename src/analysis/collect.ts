@@ -485,17 +485,29 @@ export class Collector {
     if (key) this.record({ kind: 'escape', key, node });
   }
 
-  /** A nested function that uses the response (or `next`) may finish it later. */
-  private captures(fn: TSESTree.Node): void {
-    const scope = this.ctx.sourceCode.getScope(fn);
+  /**
+   * The responses (and `next`s) a function uses from outside: directly, through a continuation it
+   * calls (`done(err, user)`), or through a local closure it calls (`createToken(user)` where
+   * `createToken` answers): a callback that calls such a closure answers through it.
+   */
+  private capturedKeys(fn: TSESTree.Node, seen = new Set<TSESTree.Node>()): Set<ResponseKey> {
     const keys = new Set<ResponseKey>();
-    for (const ref of scope.through) {
+    if (seen.has(fn)) return keys;
+    seen.add(fn);
+    for (const ref of this.ctx.sourceCode.getScope(fn).through) {
       const id = ref.identifier as TSESTree.Identifier;
-      // A callback that calls its creator's continuation (`done(err, user)`) hands the request on too.
       const calls = id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
       const key = this.nextKey(id) ?? this.keyOfIdentifier(id) ?? (calls ? this.continuationOwner(id) : undefined);
       if (key) keys.add(key);
+      const closure = calls && !key ? this.localFunction(id) : undefined;
+      if (closure) for (const inner of this.capturedKeys(closure, seen)) keys.add(inner);
     }
+    return keys;
+  }
+
+  /** A nested function that uses the response (or `next`) may finish it later. */
+  private captures(fn: TSESTree.Node): void {
+    const keys = this.capturedKeys(fn);
     if (keys.size === 0) return;
     // `res.sendFile(p, (err) => …)`, `res.on('finish', …)`: the response calls these itself, in
     // its own time; they do not run "after" the code that precedes them here.

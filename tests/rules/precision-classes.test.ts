@@ -263,3 +263,28 @@ js.run('no-header-after-send: on-headers listeners', testable(noHeaderAfterSend)
   ],
   invalid: [],
 });
+
+// Class 11, more spellings: a closure bound with .bind(this), called from a callback that only
+// calls it (the callback answers through the closure).
+js.run('require-end: closures called from callbacks', testable(requireEnd), {
+  valid: [
+    `module.exports = {
+  forgot: function (req, res, next) {
+    var issue = function (user) { this.tokens.create(user, function (err, t) { if (err) return next(err); res.json({ t }); }); }.bind(this);
+    var missing = function () { res.status(404).json({}); };
+    users.load(req.body.name, function (err, user) {
+      if (err) return next(err);
+      if (!user) { users.byEmail(req.body.name, (e, u) => (u ? issue(u) : missing())); } else { issue(user); }
+    });
+  },
+};`,
+    `app.get('/a', (req, res) => { const reply = (v) => res.json(v); db.get(req.params.id, (err, row) => { if (err) return res.sendStatus(500); reply(row); }); });`,
+  ],
+  invalid: [
+    {
+      // the closure the callback calls does not answer on its own path
+      code: `app.get('/a', (req, res) => { const note = (v) => console.log(v); db.get(req.params.id, (err, row) => { if (err) return res.sendStatus(500); note(row); }); });`,
+      errors: [{ messageId: 'someNotRespond' }],
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+// The development corpus (bench/real/corpus.json): where each codebase's pinned tree is, and which
+// of its files are linted. Shared by the precision run (run.mjs) and the cost run (cost.mjs).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const HERE = path.join(ROOT, 'bench/real');
+const CACHE = path.join(ROOT, 'bench/.cache/real');
+export const DIST = process.env.LIFECYCLE_DIST ?? path.join(ROOT, 'dist');
+/** A folder of fetched snapshots named `owner+repo` (see run.mjs); unset on CI. */
+export const SNAPSHOTS = process.env.RESPONSE_LIFECYCLE_SNAPSHOTS;
+
+export function loadCorpus() {
+  return JSON.parse(readFileSync(path.join(HERE, 'corpus.json'), 'utf8'));
+}
+
+/** The tree of a codebase at its pinned commit, or undefined when no snapshot is there. */
+export function treeOf({ repo, commit, paths }, snapshots) {
+  const name = repo.replace('/', '+');
+  const gitDir = path.join(snapshots, name, 'repo');
+  if (existsSync(path.join(gitDir, 'HEAD'))) {
+    const out = path.join(CACHE, `${name}@${commit.slice(0, 12)}`);
+    if (!existsSync(out)) {
+      mkdirSync(out, { recursive: true });
+      const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', commit, '--', ...paths], { maxBuffer: 1 << 30 });
+      execFileSync('tar', ['-x', '-C', out], { input: archive });
+    }
+    return out;
+  }
+  const tree = path.join(snapshots, name);
+  return existsSync(tree) ? tree : undefined;
+}
+
+const SKIPPED_DIR = /^(?:node_modules|tests?|__tests__|__mocks__|fixtures?|dist|\..+)$/u;
+const SOURCE = /\.(?:c|m)?(?:js|ts)$/u;
+const NOT_SOURCE = /\.d\.(?:c|m)?ts$|\.(?:test|spec)\.|\.min\.js$/u;
+
+/** The source files under `entry` (a file or folder): no dependencies, tests, declarations or bundles. */
+export function filesOf(entry) {
+  if (!existsSync(entry)) return [];
+  if (statSync(entry).isFile()) return [entry];
+  return readdirSync(entry, { recursive: true })
+    .filter((relative) => !relative.split(path.sep).slice(0, -1).some((part) => SKIPPED_DIR.test(part)))
+    .filter((relative) => SOURCE.test(relative) && !NOT_SOURCE.test(relative))
+    .sort()
+    .map((relative) => path.join(entry, relative))
+    .filter((file) => statSync(file).isFile() && statSync(file).size < 1_000_000);
+}
