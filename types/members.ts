@@ -20,7 +20,14 @@
  *   docs/types.md, Cost).
  */
 import type { OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
-import type { CookieOptions, DownloadOptions, Errback, SendFileOptions } from 'express-serve-static-core';
+import type * as core from 'express-serve-static-core';
+import type { CookieOptions, Errback } from 'express-serve-static-core';
+
+// Read off the methods rather than imported by name: @types/express-serve-static-core before 4.19
+// does not export these two names, and without skipLibCheck the import would be an error there
+// (under skipLibCheck, silently `any`). The last overload of each is the one with options.
+type SendFileOptions = Parameters<core.Response['sendFile']>[1];
+type DownloadOptions = Parameters<core.Response['download']>[2];
 
 export type HeadHeaders = OutgoingHttpHeaders | OutgoingHttpHeader[];
 export type HeaderValue = number | string | readonly string[];

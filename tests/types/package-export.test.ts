@@ -39,5 +39,12 @@ describe('the ./types export', () => {
     it(`${compiler}: resolves and checks through the package name`, () => {
       expect(runTsc(compiler, path.join(DIR, 'tsconfig.json')).map((d) => `${d.line} ${d.text}`)).toEqual([]);
     });
+    // Users without skipLibCheck check the package's declarations too (issue 18, point 5; the
+    // older @types versions of the peer range are checked by scripts/peer-range.mjs, which needs
+    // the network).
+    it(`${compiler}: the package's declarations compile without skipLibCheck`, () => {
+      const diagnostics = runTsc(compiler, path.join(DIR, 'tsconfig.json'), ['--skipLibCheck', 'false']);
+      expect(diagnostics.filter((d) => /[\\/]dist[\\/]types[\\/]/u.test(d.file) || d.file.endsWith('app.ts')).map((d) => `${d.file}:${d.line} ${d.text}`)).toEqual([]);
+    });
   }
 });
