@@ -154,7 +154,28 @@ export default createRule<Options, MessageIds>({
         const framework = registrationAt(reference.identifier);
         if (framework) return { framework, byName: true };
       }
+      // Registered in another module: a controller typed as one (`const getUser: RequestHandler = …`).
+      if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id === name) {
+        const declared = name.typeAnnotation?.typeAnnotation;
+        if (declared?.type === AST_NODE_TYPES.TSTypeReference && isFrameworkHandlerType(declared.typeName, sourceCode.getScope(fn))) {
+          return { framework: 'express', byName: true };
+        }
+      }
       return undefined;
+    }
+
+    /** `RequestHandler` / `ErrorRequestHandler` from express (or `express.RequestHandler`). */
+    function isFrameworkHandlerType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope): boolean {
+      const [local, member] =
+        typeName.type === AST_NODE_TYPES.Identifier
+          ? [typeName.name, undefined]
+          : typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier
+            ? [typeName.left.name, typeName.right.name]
+            : [undefined, undefined];
+      const origin = local === undefined ? undefined : importOf(local, scope);
+      if (!origin || !FRAMEWORK_RESPONSES[0]![0].test(origin.source)) return false;
+      const imported = member === undefined ? origin.imported : origin.imported === '*' || origin.imported === 'default' ? member : undefined;
+      return imported === 'RequestHandler' || imported === 'ErrorRequestHandler';
     }
 
     /** `Res`, `T.Res` (type position) or `T.Res` (an interface's `extends`): one of the state types from a types module. */

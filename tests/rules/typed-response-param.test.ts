@@ -44,6 +44,8 @@ ruleTester.run('typed-response-param', rule, {
     `const handler = (req, res) => res.end();`,
     // Registered by name, annotated.
     `${IMPORT_RES}\nfunction getUser(req, res: Res) { res.end(); }\napp.get('/u', getUser);`,
+    // Typed as something other than Express's handler.
+    `import type { Handler } from 'aws-lambda';\nexport const h: Handler = (event, context) => context.done();`,
     // A named function that is never registered.
     `function format(a, b) { return a + b; }\nformat(1, 2);`,
     // No response parameter.
@@ -149,6 +151,16 @@ ruleTester.run('typed-response-param', rule, {
     invalid(
       `import express from 'express';\nconst app = express();\napp.get('/', async (req, res): Promise<Response> => { res.end(); return fetch('x'); });`,
       `import express from 'express';\n${IMPORT_RES}\nconst app = express();\napp.get('/', async (req, res: Res): Promise<Response> => { res.end(); return fetch('x'); });`,
+    ),
+    // Registered in another module: a controller typed as Express's handler.
+    invalid(
+      `import type { RequestHandler } from 'express';\n\nexport const getUser: RequestHandler = (req, res) => {\n  res.json({});\n};`,
+      `import type { RequestHandler } from 'express';\n${IMPORT_RES}\n\nexport const getUser: RequestHandler = (req, res: Res) => {\n  res.json({});\n};`,
+    ),
+    invalid(
+      `import express from 'express';\n\nexport const onError: express.ErrorRequestHandler = (err, req, out, next) => out.status(500).end();`,
+      `import express from 'express';\n${IMPORT_RES}\n\nexport const onError: express.ErrorRequestHandler = (err, req, out: Res, next) => out.status(500).end();`,
+      { name: 'out' },
     ),
     // A local `Res` that is something else: reported, but no suggestion that would clash.
     {
