@@ -38,20 +38,28 @@ const FRAMEWORK_RESPONSES: readonly (readonly [RegExp, string])[] = [
   [/^(?:node:)?https?$/u, 'ServerResponse'],
 ];
 
+/**
+ * Where a type name comes from: `{ source, name }` for `Name` imported by name, or `ns.Name` with
+ * `ns` a namespace or default import (`express.Response`, `http.ServerResponse`).
+ */
+function importedType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope): { source: string; name: string } | undefined {
+  const [local, member] =
+    typeName.type === AST_NODE_TYPES.Identifier
+      ? [typeName.name, undefined]
+      : typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier
+        ? [typeName.left.name, typeName.right.name]
+        : [undefined, undefined];
+  const origin = local === undefined ? undefined : importOf(local, scope);
+  if (!origin) return undefined;
+  if (member === undefined) return { source: origin.source, name: origin.imported };
+  return origin.imported === '*' || origin.imported === 'default' ? { source: origin.source, name: member } : undefined;
+}
+
 /** `Response` (imported from express) or `express.Response` / `http.ServerResponse`. */
 function isFrameworkResponse(node: TSESTree.TypeNode, scope: TSESLint.Scope.Scope): boolean {
   if (node.type !== AST_NODE_TYPES.TSTypeReference) return false;
-  const name = node.typeName;
-  const [local, member] =
-    name.type === AST_NODE_TYPES.Identifier
-      ? [name.name, undefined]
-      : name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier
-        ? [name.left.name, name.right.name]
-        : [undefined, undefined];
-  const origin = local === undefined ? undefined : importOf(local, scope);
-  if (!origin) return false;
-  const typeName = member === undefined ? origin.imported : origin.imported === '*' || origin.imported === 'default' ? member : undefined;
-  return FRAMEWORK_RESPONSES.some(([module, type]) => module.test(origin.source) && typeName === type);
+  const found = importedType(node.typeName, scope);
+  return found !== undefined && FRAMEWORK_RESPONSES.some(([module, type]) => module.test(found.source) && found.name === type);
 }
 
 /** The type mentions a framework response (`Response`, `Promise<Response>`, `Response | undefined`). */
@@ -166,16 +174,8 @@ export default createRule<Options, MessageIds>({
 
     /** `RequestHandler` / `ErrorRequestHandler` from express (or `express.RequestHandler`). */
     function isFrameworkHandlerType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope): boolean {
-      const [local, member] =
-        typeName.type === AST_NODE_TYPES.Identifier
-          ? [typeName.name, undefined]
-          : typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier
-            ? [typeName.left.name, typeName.right.name]
-            : [undefined, undefined];
-      const origin = local === undefined ? undefined : importOf(local, scope);
-      if (!origin || !FRAMEWORK_RESPONSES[0]![0].test(origin.source)) return false;
-      const imported = member === undefined ? origin.imported : origin.imported === '*' || origin.imported === 'default' ? member : undefined;
-      return imported === 'RequestHandler' || imported === 'ErrorRequestHandler';
+      const found = importedType(typeName, scope);
+      return found !== undefined && FRAMEWORK_RESPONSES[0]![0].test(found.source) && (found.name === 'RequestHandler' || found.name === 'ErrorRequestHandler');
     }
 
     /** `Res`, `T.Res` (type position) or `T.Res` (an interface's `extends`): one of the state types from a types module. */
