@@ -55,6 +55,10 @@ function importedType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope
   return origin.imported === '*' || origin.imported === 'default' ? { source: origin.source, name: member } : undefined;
 }
 
+const EXPRESS_HANDLER_TYPES: ReadonlySet<string> = new Set(['RequestHandler', 'ErrorRequestHandler']);
+const EXPRESS_REQUEST_TYPES: ReadonlySet<string> = new Set(['Request']);
+const EXPRESS_RESPONSE_TYPES: ReadonlySet<string> = new Set(['Response']);
+
 /** `Response` (imported from express) or `express.Response` / `http.ServerResponse`. */
 function isFrameworkResponse(node: TSESTree.TypeNode, scope: TSESLint.Scope.Scope): boolean {
   if (node.type !== AST_NODE_TYPES.TSTypeReference) return false;
@@ -162,20 +166,27 @@ export default createRule<Options, MessageIds>({
         const framework = registrationAt(reference.identifier);
         if (framework) return { framework, byName: true };
       }
-      // Registered in another module: a controller typed as one (`const getUser: RequestHandler = …`).
+      // Registered in another module: a controller typed as one (`const getUser: RequestHandler = …`),
+      // or whose request and response are annotated with Express's types (`(req: Request, res: Response)`).
+      const scope = sourceCode.getScope(fn);
       if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id === name) {
         const declared = name.typeAnnotation?.typeAnnotation;
-        if (declared?.type === AST_NODE_TYPES.TSTypeReference && isFrameworkHandlerType(declared.typeName, sourceCode.getScope(fn))) {
+        if (declared?.type === AST_NODE_TYPES.TSTypeReference && isExpressType(declared.typeName, scope, EXPRESS_HANDLER_TYPES)) {
           return { framework: 'express', byName: true };
         }
       }
+      const index = fn.params.length === 4 ? 2 : 1;
+      const [request, response] = [fn.params[index - 1], fn.params[index]].map((p) => (p?.type === AST_NODE_TYPES.Identifier ? p.typeAnnotation?.typeAnnotation : undefined));
+      const isExpress = (t: TSESTree.TypeNode | undefined, names: ReadonlySet<string>) =>
+        t?.type === AST_NODE_TYPES.TSTypeReference && isExpressType(t.typeName, scope, names);
+      if (isExpress(request, EXPRESS_REQUEST_TYPES) && isExpress(response, EXPRESS_RESPONSE_TYPES)) return { framework: 'express', byName: true };
       return undefined;
     }
 
-    /** `RequestHandler` / `ErrorRequestHandler` from express (or `express.RequestHandler`). */
-    function isFrameworkHandlerType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope): boolean {
+    /** A type from express / express-serve-static-core named one of `names` (`Response`, `express.RequestHandler`). */
+    function isExpressType(typeName: TSESTree.EntityName, scope: TSESLint.Scope.Scope, names: ReadonlySet<string>): boolean {
       const found = importedType(typeName, scope);
-      return found !== undefined && FRAMEWORK_RESPONSES[0]![0].test(found.source) && (found.name === 'RequestHandler' || found.name === 'ErrorRequestHandler');
+      return found !== undefined && FRAMEWORK_RESPONSES[0]![0].test(found.source) && names.has(found.name);
     }
 
     /** `Res`, `T.Res` (type position) or `T.Res` (an interface's `extends`): one of the state types from a types module. */

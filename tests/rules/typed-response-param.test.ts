@@ -44,6 +44,8 @@ ruleTester.run('typed-response-param', rule, {
     `const handler = (req, res) => res.end();`,
     // Registered by name, annotated.
     `${IMPORT_RES}\nfunction getUser(req, res: Res) { res.end(); }\napp.get('/u', getUser);`,
+    // A helper that takes a response but no request is not a handler.
+    `import type { Response } from 'express';\nexport function fail(code: number, res: Response) { res.sendStatus(code); }`,
     // Typed as something other than Express's handler.
     `import type { Handler } from 'aws-lambda';\nexport const h: Handler = (event, context) => context.done();`,
     // A named function that is never registered.
@@ -161,6 +163,10 @@ ruleTester.run('typed-response-param', rule, {
       `import express from 'express';\n\nexport const onError: express.ErrorRequestHandler = (err, req, out, next) => out.status(500).end();`,
       `import express from 'express';\n${IMPORT_RES}\n\nexport const onError: express.ErrorRequestHandler = (err, req, out: Res, next) => out.status(500).end();`,
       { name: 'out' },
+    ),
+    invalid(
+      `import type { Request, Response } from 'express';\n\nexport async function listUsers(req: Request, res: Response) {\n  res.json([]);\n}`,
+      `import type { Request, Response } from 'express';\n${IMPORT_RES}\n\nexport async function listUsers(req: Request, res: Res) {\n  res.json([]);\n}`,
     ),
     // A local `Res` that is something else: reported, but no suggestion that would clash.
     {
