@@ -31,6 +31,7 @@ export function moveBeforeFix(
   const between = block.slice(from + 1, to);
   if (between.some((statement) => jumpsAway(statement) || mentions(statement, violation.key))) return undefined;
   if (sharesState(sourceCode, late, [early.range[0], late.range[0]])) return undefined;
+  if (violation.rule === 'no-header-after-send' && headSentBefore(violation.key, early)) return undefined;
 
   return (fixer) => {
     const text = sourceCode.getText(late);
@@ -43,6 +44,29 @@ export function moveBeforeFix(
       fixer.removeRange([previous ? previous.range[1] : late.range[0], late.range[1]]),
     ];
   };
+}
+
+/**
+ * `res.write('a'); res.end('b'); res.set(…)`: the head already went out with the write, so moving
+ * the header above `end()` would not help. Any write or head commit on the response earlier in the
+ * function rules the move out.
+ */
+function headSentBefore(response: TSESLint.Scope.Variable, early: TSESTree.Node): boolean {
+  const fn = enclosingFunction(early);
+  return response.references.some((ref) => {
+    const id = ref.identifier as TSESTree.Node;
+    if (id.range[0] >= early.range[0] || enclosingFunction(id) !== fn) return false;
+    const member = id.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id || member.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const name = propertyName(member);
+    const effect = name === undefined ? undefined : memberSpec(name)?.effect;
+    return effect === 'writeBody' || effect === 'commitHead';
+  });
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
 }
 
 /** The expression statement whose expression is the operation itself (`res.set(…);`, `res.statusCode = 1;`). */

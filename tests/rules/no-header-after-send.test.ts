@@ -146,6 +146,16 @@ js.run('no-header-after-send', rule, {
       errors: [error('headAfterSend', 1, 'res.status()', 'res.send()', 1, `app.get('/', (req, res) => { res.status(201); res.send('ok'); });`)],
     },
     {
+      // no suggestion: the write already sent the head, so above end() is still too late
+      code: `http.createServer((req, res) => { res.write('a'); res.end('b'); res.setHeader('X-A', '1'); });`,
+      errors: [{ messageId: 'headAfterSend', line: 1, suggestions: [] }],
+    },
+    {
+      // no suggestion: a head commit earlier in the function, outside the block
+      code: `app.get('/', (req, res) => { res.writeHead(200); if (a) { res.end(); res.setHeader('X-A', '1'); } });`,
+      errors: [{ messageId: 'headAfterSend', line: 1, suggestions: [] }],
+    },
+    {
       // no suggestion: the header uses a value computed after the send
       code: `app.get('/', (req, res) => {
   res.send(body);
