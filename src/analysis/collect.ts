@@ -306,7 +306,7 @@ export class Collector {
       }
       const receiver = name === undefined ? undefined : this.receiverKey(callee.object);
       if (receiver && passesOnByEvent(node, name)) {
-        this.record({ kind: 'next', key: receiver.key, origin: this.origin(node, `${receiver.root.name}.emit('next')`), tryNode: enclosingTry(node) });
+        this.record({ kind: 'next', key: receiver.key, origin: this.origin(node, `${receiver.root.name}.emit('next')`) });
       } else if (receiver && name !== undefined) {
         this.memberCall(node, name, receiver);
       }
@@ -318,7 +318,7 @@ export class Collector {
       if (key && !stopsChain(node)) {
         const arg = node.arguments[0];
         const display = arg?.type === AST_NODE_TYPES.Identifier ? `${callee.name}(${arg.name})` : `${callee.name}()`;
-        this.record({ kind: 'next', key, origin: this.origin(node, display), tryNode: enclosingTry(node) });
+        this.record({ kind: 'next', key, origin: this.origin(node, display) });
       } else {
         const owner = this.continuationOwner(callee);
         if (owner) this.record({ kind: 'escape', key: owner, node });
@@ -332,7 +332,6 @@ export class Collector {
           kind: 'closureCall',
           target,
           origin: this.origin(node, `${callee.name}()`),
-          tryNode: enclosingTry(node),
           resultUsed: isResultUsed(node),
         });
       }
@@ -359,7 +358,6 @@ export class Collector {
           argIndex,
           finishing: name !== undefined && this.options.finishingHelpers.has(name),
           handsOff: this.handsOff(name) && !isNoOpCallee(callee),
-          tryNode: enclosingTry(node),
           resultUsed: isResultUsed(node),
           responderName: looksLikeResponder(name) && this.options.unknownCalleesHandOff,
         });
@@ -383,11 +381,11 @@ export class Collector {
       });
       if (operation.effect === 'read' || operation.effect === 'neutral') return;
       const origin = { ...this.origin(node, display), ...(spec.async ? { async: true as const } : {}) };
-      this.record({ kind: 'member', key: receiver.key, operation, origin, tryNode: enclosingTry(node) });
+      this.record({ kind: 'member', key: receiver.key, operation, origin });
       return;
     }
     if (this.options.finishingHelpers.has(name)) {
-      this.record({ kind: 'member', key: receiver.key, operation: FINISH, origin: this.origin(node, display), tryNode: enclosingTry(node) });
+      this.record({ kind: 'member', key: receiver.key, operation: FINISH, origin: this.origin(node, display) });
       return;
     }
     // A method the model does not know (`res.ok()`, `res.sendError()`) hands the response to other code.
@@ -444,7 +442,6 @@ export class Collector {
         operation: { effect: pseudo.effect },
         // `await pipeline(src, res)` has finished (or failed) when the await resumes.
         origin: { ...this.origin(node, pseudo.display.replace('res', value.name)), ...(isAwaited(node) ? {} : { async: true as const }) },
-        tryNode: enclosingTry(node),
       });
     }
   }
@@ -464,7 +461,6 @@ export class Collector {
       key: receiver.key,
       operation,
       origin: this.origin(node, `${receiver.root.name}.${name} = …`),
-      tryNode: enclosingTry(node),
     });
   }
 

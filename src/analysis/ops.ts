@@ -16,11 +16,9 @@ export type Op =
       readonly key: ResponseKey;
       readonly operation: Operation;
       readonly origin: Origin;
-      /** The call may throw before it takes effect, into this `try`'s catch. */
-      readonly tryNode: TSESTree.TryStatement | undefined;
     }
   /** `next()` / `next(err)` of the handler that owns `key`. */
-  | { readonly kind: 'next'; readonly key: ResponseKey; readonly origin: Origin; readonly tryNode: TSESTree.TryStatement | undefined }
+  | { readonly kind: 'next'; readonly key: ResponseKey; readonly origin: Origin }
   /**
    * The response passed to a function: a finishing helper named in the options, a local function
    * with a summary, or unknown code (then it is handed off).
@@ -34,7 +32,6 @@ export type Op =
       readonly finishing: boolean;
       /** Without a summary, the callee takes the response over (not a logger; see the options). */
       readonly handsOff: boolean;
-      readonly tryNode: TSESTree.TryStatement | undefined;
       /** The caller tests or keeps the result (`if (!validate(req, res)) return;`). */
       readonly resultUsed: boolean;
       /** Named like a helper that answers (`sendError`, `errorResponse`): see ./responder-names.ts. */
@@ -65,7 +62,6 @@ export type Op =
       readonly kind: 'closureCall';
       readonly target: TSESTree.Node;
       readonly origin: Origin;
-      readonly tryNode: TSESTree.TryStatement | undefined;
       readonly resultUsed: boolean;
     }
   /** The response (or its `next`) leaves this function's control: returned, stored, captured, unknown method. */
