@@ -16,7 +16,7 @@ import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { atomsOf, conditionOf, isMemberAtom, type Condition } from './conditions.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
-import { isNoOpCallee } from './no-op-callees.js';
+import { isLoggingCall, isNoOpCallee } from './no-op-callees.js';
 import { looksLikeResponder } from './responder-names.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Resolver } from './references.js';
@@ -51,15 +51,6 @@ function isPassedAsCallback(fn: TSESTree.Node): boolean {
     (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
     parent.arguments.includes(node as TSESTree.CallExpressionArgument)
   );
-}
-
-/** Loggers: their calls are not counted as points where a `try` block may throw. */
-const LOGGERS = /^(?:console|logger|log|debug|winston|pino)$/u;
-
-function isLoggingCall(callee: TSESTree.Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return callee.type === AST_NODE_TYPES.Identifier && LOGGERS.test(callee.name);
-  const object = unwrapTs(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && LOGGERS.test(object.name);
 }
 
 /** Properties of a response that hold data or plumbing, not code that may answer for it. */

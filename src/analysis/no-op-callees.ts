@@ -7,8 +7,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calleeName, unwrapTs } from './handlers.js';
 
-/** Objects whose methods only log or inspect: `console.log`, `logger.info`, `util.inspect`. */
-const NO_OP_OBJECTS = /^(?:console|logger|log|debug|winston|pino|util|JSON|assert|Object)$/u;
+/** Loggers, called as functions (`debug(…)`) or through their methods (`logger.info(…)`). */
+const LOGGER_NAMES = ['console', 'logger', 'log', 'debug', 'winston', 'pino'];
+const LOGGERS = new RegExp(`^(?:${LOGGER_NAMES.join('|')})$`, 'u');
+/** Objects whose methods only log or inspect: the loggers, and `util.inspect`, `JSON.stringify`, … */
+const NO_OP_OBJECTS = new RegExp(`^(?:${[...LOGGER_NAMES, 'util', 'JSON', 'assert', 'Object'].join('|')})$`, 'u');
 /** Plain functions that only log, inspect or assert. */
 const NO_OP_FUNCTIONS = /^(?:debug|log|logger|trace|inspect|assert|ok|expect|print)$/u;
 
@@ -26,4 +29,16 @@ export function isNoOpCallee(callee: TSESTree.Node): boolean {
   const object = unwrapTs(node.object);
   const objectName = object.type === AST_NODE_TYPES.MemberExpression ? calleeName(object) : undefined;
   return objectName !== undefined && /^(?:log|logger|console)$/u.test(objectName);
+}
+
+/**
+ * A call of a logger (`console.error(e)`, `logger.warn(…)`, `debug(…)`): not counted as a point
+ * where a `try` block may throw, unlike `JSON.parse(…)`, which `isNoOpCallee` also accepts.
+ */
+export function isLoggingCall(callee: TSESTree.Node): boolean {
+  const node = unwrapTs(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return LOGGERS.test(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrapTs(node.object);
+  return object.type === AST_NODE_TYPES.Identifier && LOGGERS.test(object.name);
 }
