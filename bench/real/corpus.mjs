@@ -11,6 +11,30 @@ export const DIST = process.env.LIFECYCLE_DIST ?? path.join(ROOT, 'dist');
 /** A folder of fetched snapshots named `owner+repo` (see run.mjs); unset on CI. */
 export const SNAPSHOTS = process.env.RESPONSE_LIFECYCLE_SNAPSHOTS;
 
+/**
+ * The benches lint dist/, not the sources: a dist older than the sources gives the figures of an
+ * earlier build (and makes a fix look like it changed nothing). Say so before any figure.
+ */
+export function staleDistWarning() {
+  const built = path.join(DIST, 'src/index.js');
+  if (!existsSync(built)) return `no build at ${built}: run \`npm run build\` first`;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = ['src', 'rules'].flatMap((dir) => newestUnder(path.join(ROOT, dir))).filter((f) => f.mtimeMs > builtAt);
+  if (newer.length === 0) return undefined;
+  return `WARNING: dist/ is older than ${path.relative(ROOT, newer[0].file)}${newer.length > 1 ? ` and ${newer.length - 1} more` : ''}: run \`npm run build\` for figures of the current sources`;
+}
+
+function newestUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ts$/u.test(e.name))
+    .map((e) => {
+      const file = path.join(e.parentPath ?? e.path, e.name);
+      return { file, mtimeMs: statSync(file).mtimeMs };
+    })
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+
 export function loadCorpus() {
   return JSON.parse(readFileSync(path.join(HERE, 'corpus.json'), 'utf8'));
 }

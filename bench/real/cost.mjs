@@ -11,7 +11,7 @@ import path from 'node:path';
 import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { DIST, SNAPSHOTS, filesOf, loadCorpus, treeOf } from './corpus.mjs';
+import { DIST, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const arm = args.includes('--arm') ? args[args.indexOf('--arm') + 1] : undefined;
@@ -21,6 +21,8 @@ if (!SNAPSHOTS) {
   console.log('bench:real:cost skipped: set RESPONSE_LIFECYCLE_SNAPSHOTS to a folder of fetched snapshots (see bench/real/README.md)');
   process.exit(0);
 }
+const stale = args.includes('--arm') ? undefined : staleDistWarning();
+if (stale) console.log(stale);
 
 /** The corpus files, parsed and linted as bench/real/run.mjs does (module, then script on a parse error). */
 function corpusFiles() {

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCorpus } from '../../scripts/corpus-lint.mjs';
-import { DIST, HERE, SNAPSHOTS, filesOf, loadCorpus, treeOf } from './corpus.mjs';
+import { DIST, HERE, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -24,6 +24,8 @@ if (!SNAPSHOTS || !existsSync(SNAPSHOTS)) {
   console.log('bench:real skipped: set RESPONSE_LIFECYCLE_SNAPSHOTS to a folder of fetched snapshots (see bench/real/README.md)');
   process.exit(0);
 }
+const stale = staleDistWarning();
+if (stale) console.log(stale);
 
 const { codebases } = loadCorpus();
 const triage = JSON.parse(readFileSync(path.join(HERE, 'triage.json'), 'utf8'));
