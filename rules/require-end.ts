@@ -87,6 +87,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       if (!options.express4AsyncRejections) return;
       for (const fn of file.functions) {
         if (reported.has(fn.node) || !fn.handler || isMistakenHandler(fn.handler)) continue;
+        if (fn.handler.kind === 'helper' && !fn.handler.registered) continue; // its caller answers
         const point = uncaughtRejection(fn.handler.node, fn.handler.registered, sourceCode);
         if (!point) continue;
         context.report({

@@ -11,8 +11,9 @@
  * - `isServerResponseType(type, checker)` (in ./response-types.ts): the typed check.
  *
  * Without type information the response is recognised from the registration, a TS annotation
- * naming a response type, or the conventional `(req, res[, next])` / `(err, req, res, next)`
- * shape. With type information (a `program` in parser services) the parameter's type decides
+ * naming a response type, or a conventional shape read from the parameter names
+ * (./parameter-shapes.ts: `(req, res[, next])`, `(err, req, res, next)`, `(req, res, next, id)`,
+ * helpers `(req, res, …more)`). With type information (a `program` in parser services) the parameter's type decides
  * whenever it is known (not `any`/`unknown`): a fetch `Response` called `res` is never a response.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -20,6 +21,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { TYPE_STATE_TYPES } from '../type-state-names.js';
 import { declaredVariable, propertyName, unwrapTs } from '../util/ast.js';
 import { typeVerdictOf, type TypeServices } from './response-types.js';
+import { conventionalShape, NEXT_NAME, RES_NAME, registeredResponseIndex } from './parameter-shapes.js';
 import { usedLikeResponse } from './response-uses.js';
 
 export { unwrapTs };
@@ -39,15 +41,17 @@ export type HandlerKind =
   | 'annotated'
   /** With type information: a parameter whose type is or extends `http.ServerResponse`. */
   | 'typed'
-  /** Named like `(req, res[, next])` or `(err, req, res, next)`. */
-  | 'conventional';
+  /** Named like `(req, res[, next])`, `(err, req, res, next)` or `(req, res, next, value)`. */
+  | 'conventional'
+  /** Named like `(req, res, …more)` with other extra parameters: state rules only, no answer owed (./parameter-shapes.ts). */
+  | 'helper';
 
 export interface HandlerInfo {
   readonly node: FunctionNode;
   readonly kind: HandlerKind;
   /** Registered with a router or a server: the framework calls it with a fresh response. */
   readonly registered: boolean;
-  /** Four parameters `(err, req, res, next)` in an error-handling position. */
+  /** `(err, req, res, next)` in an error-handling position (see ./parameter-shapes.ts). */
   readonly errorHandler: boolean;
   readonly response: TSESTree.Identifier;
   readonly responseIndex: number;
@@ -66,10 +70,6 @@ const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 const SERVER_MODULE_NAME = /^(?:https?|http2|node:https?|node:http2)$/u;
 const REQUEST_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
 
-const REQ_NAME = /^(?:_?(?:req|request)|_{1,2})$/u;
-const RES_NAME = /^_?(?:res|response)$/u;
-const NEXT_NAME = /^_?next$/u;
-const ERR_NAME = /^_?(?:err|error|e|ex|exception)$/u;
 
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
   return (
@@ -292,26 +292,29 @@ export function handlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
 
 function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo | undefined {
   const params = fn.params.map((p) => identifierParam(p));
+  const names = params.map((p) => p?.name);
   const registration = registrationOf(fn);
   const isParamRegistration =
     registration === 'registered' &&
     fn.parent?.type === AST_NODE_TYPES.CallExpression &&
     calleeName(fn.parent.callee) === 'param';
-  const errorShape = params.length === 4 && !isParamRegistration;
-  const responseIndex = errorShape ? 2 : 1;
-  const build = (kind: HandlerKind, index: number): HandlerInfo | undefined => {
+  const shape = registration === undefined ? conventionalShape(names) : undefined;
+  const responseIndex = shape?.responseIndex ?? registeredResponseIndex(names, isParamRegistration);
+  const build = (kind: HandlerKind, index: number, errorHandler = index === 2): HandlerInfo | undefined => {
     const response = params[index];
     if (response === undefined) return undefined;
-    const four = index === 2;
+    // A named shape knows where `next` is (`sendPage(req, res, page)` has none); otherwise it follows the response.
+    const byShape = shape !== undefined && (kind === 'conventional' || kind === 'helper');
+    const next = byShape ? (shape.nextIndex === undefined ? undefined : params[shape.nextIndex]) : params[index + 1];
     return {
       node: fn,
       kind,
       registered: registration !== undefined,
-      errorHandler: four,
+      errorHandler,
       response,
       responseIndex: index,
       request: params[index - 1],
-      next: params[index + 1],
+      next,
     };
   };
 
@@ -338,15 +341,9 @@ function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
   // 2. Registered with a router or a server.
   if (registration !== undefined && params.length >= 2) return build(registration, responseIndex);
 
-  // 3. The conventional shape.
-  if (conventional === undefined || !RES_NAME.test(conventional.name)) return undefined;
-  const request = params[responseIndex - 1];
-  if (request === undefined || !REQ_NAME.test(request.name)) return undefined;
-  if (params.length > responseIndex + 2) return undefined;
-  const next = params[responseIndex + 1];
-  if (next !== undefined && !NEXT_NAME.test(next.name)) return undefined;
-  if (errorShape && (params[0] === undefined || !ERR_NAME.test(params[0].name))) return undefined;
-  return build('conventional', responseIndex);
+  // 3. The conventional shapes (./parameter-shapes.ts).
+  if (shape === undefined) return undefined;
+  return build(shape.helper ? 'helper' : 'conventional', shape.responseIndex, shape.errorHandler);
 }
 
 /** The `next` parameter's name pattern, for callers that look for `next` outside handlers. */

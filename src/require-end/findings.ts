@@ -7,7 +7,8 @@
  * Checked:
  * - registered handlers and middleware (`app.get('/', fn)`, `http.createServer(fn)`): always;
  * - any other function that finishes a response or calls `next` itself on some path (a handler
- *   declared apart from its registration, a database callback, a `.then` callback).
+ *   declared apart from its registration, a database callback, a `.then` callback), except a
+ *   helper given the request and response with more parameters (`sendPage(req, res, page)`).
  * Skipped on purpose (precision first): Koa-style `(ctx, next)` and client callbacks
  * (`api.get(url, (err, res) => …)`) that the registration heuristic mistakes for handlers;
  * callbacks of array iteration, timers and stream events other than `end`/`error`, which answer
@@ -92,15 +93,17 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;
+  // A helper `sendPage(req, res, page)` owes no answer of its own: its caller may answer after it.
+  const owed = handler?.kind === 'helper' ? undefined : handlerKey;
   // Middleware declared apart from its registration, `(req, res, next)`, that answers on some path
   // (if only through a callback: `if (token) jwt.verify(token, key, (e, u) => …)`).
-  if (handlerKey && handler?.next && fn.exits.some((exit) => fn.exitState(exit, handlerKey).answered !== 'no')) {
-    const found = check(fn, node, handlerKey, false, context);
+  if (owed && handler?.next && fn.exits.some((exit) => fn.exitState(exit, owed).answered !== 'no')) {
+    const found = check(fn, node, owed, false, context);
     if (found) return found;
   }
   for (const key of fn.responses) {
     if (!fn.ownAnswers.has(key)) continue;
-    if (handler && key !== handlerKey && key === file.responseOf(handler)) continue; // a mistaken handler
+    if (handler && key !== owed && key === file.responseOf(handler)) continue; // a mistaken handler, or a helper's
     const found = check(fn, node, key, false, context);
     if (found) return found;
   }
