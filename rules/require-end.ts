@@ -3,6 +3,7 @@ import { isFunctionNode, subscribeToAnalysis } from '../src/analysis/index.js';
 import { FINISHING_HELPERS_SCHEMA } from '../src/analysis/lifecycle-rule.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
+import { continuationName } from '../src/require-end/continuations.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
 import { exitReport, hangData } from '../src/require-end/report-at.js';
 import { swallowingErrorCallbacks } from '../src/require-end/swallowed-rejections.js';
@@ -67,12 +68,13 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       for (const found of findMissingEnds(file, sourceCode)) {
         reported.add(found.fn);
         const data = hangData(found.fn, found.key, file, sourceCode);
+        const handler = found.continuation ? continuationName(found.continuation, sourceCode) : data.handler;
         // A hanging exit is reported where the fix goes; a handler that never answers, at its head.
         const at = found.exit ? exitReport(found.fn, found.exit, found.key, sourceCode) : undefined;
         context.report({
           loc: at ? at.loc : ASTUtils.getFunctionHeadLocation(found.fn, sourceCode),
           messageId: found.messageId,
-          data: { ...data, exit: at?.exit ?? '' },
+          data: { ...data, handler, exit: at?.exit ?? '' },
         });
       }
       for (const { handler, method } of swallowingErrorCallbacks(file, sourceCode, returnsResult)) {

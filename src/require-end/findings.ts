@@ -31,6 +31,7 @@ import {
 import { isNoOpCallee } from '../analysis/no-op-callees.js';
 import { memberSpec } from '../lifecycle/index.js';
 import { childNodes } from './child-nodes.js';
+import { owedContinuation, type Continuation } from './continuations.js';
 
 export interface MissingEnd {
   readonly fn: FunctionNode;
@@ -39,6 +40,8 @@ export interface MissingEnd {
   readonly key: ResponseKey;
   /** For `someNotRespond`: the first exit (in source order) that leaves the request unanswered. */
   readonly exit: FunctionExit | undefined;
+  /** Set when `fn` is a continuation owed the answer (`serve(req, res, (err) => …)`). */
+  readonly continuation?: Continuation;
 }
 
 /** Callbacks that run for part of the work while other code answers the request. */
@@ -92,6 +95,11 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   if (handlerKey && handler && (handler.registered || registeredByName(node, context)) && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
+  const continuation = owedContinuation(node, file, context.sourceCode, (creator, key) => owesAnswer(creator, key, file));
+  if (continuation) {
+    const found = check(fn, node, continuation.key, !fn.ownAnswers.has(continuation.key), context);
+    return found && { ...found, continuation };
+  }
   if (isPartialCallback(node) || continuesInChain(node)) return undefined;
   // A helper `sendPage(req, res, page)` owes no answer of its own: its caller may answer after it.
   const owed = handler?.kind === 'helper' ? undefined : handlerKey;
@@ -108,6 +116,12 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
     if (found) return found;
   }
   return undefined;
+}
+
+/** The function must answer for `key`: a handler of that response, or it answers it itself somewhere. */
+function owesAnswer(fn: FunctionAnalysis, key: ResponseKey, file: FileAnalysis): boolean {
+  if (fn.ownAnswers.has(key)) return true;
+  return fn.handler !== undefined && !isMistakenHandler(fn.handler) && file.responseOf(fn.handler) === key;
 }
 
 function check(
