@@ -118,10 +118,14 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   return undefined;
 }
 
-/** The function must answer for `key`: a handler of that response, or it answers it itself somewhere. */
+/**
+ * The function must answer for `key`: a handler of that response, or a function that answers it
+ * itself somewhere; not a mistaken handler's or a helper's own parameter (`sendPage(req, res, page)`).
+ */
 function owesAnswer(fn: FunctionAnalysis, key: ResponseKey, file: FileAnalysis): boolean {
-  if (fn.ownAnswers.has(key)) return true;
-  return fn.handler !== undefined && !isMistakenHandler(fn.handler) && file.responseOf(fn.handler) === key;
+  const handler = fn.handler;
+  if (handler && key === file.responseOf(handler)) return !isMistakenHandler(handler) && handler.kind !== 'helper';
+  return fn.ownAnswers.has(key);
 }
 
 function check(

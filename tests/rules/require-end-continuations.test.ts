@@ -85,6 +85,10 @@ jsTester().run('require-end (continuations owed an answer)', rule, {
   });
   res.end('ok');
 });`,
+    // made by a helper with more parameters, which owes no answer (its caller may answer after it)
+    `function sendPage(req, res, page) {
+  templates.load(req, res, () => { log(page); });
+}`,
     // the callback is not in next position
     `app.get('/p', (req, res) => { proxy.web(req, res, { target }, (err) => { log(err); }); res.end(); });`,
     `app.get('/p', (req, res) => { load(req, (err, x) => { log(err); }); res.end(); });`,
