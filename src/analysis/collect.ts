@@ -11,6 +11,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
 import { declaredVariable } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
+import type { MemberResponses } from './member-responses.js';
+import { bindCallOf } from './this-binding.js';
 import { passesOnByEvent, stopsChain } from './chain-conventions.js';
 import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
@@ -93,6 +95,8 @@ export class Collector {
     /** The parameters worth tracking (./candidates.ts); their `const` aliases are followed here. */
     private readonly candidates: Candidates,
     private readonly resolveId: Resolver,
+    /** `this` in response methods, `this.res`, `reply.raw`, `ctx.res` (./member-responses.ts). */
+    private readonly members: MemberResponses,
     private readonly onFrame: (frame: Frame) => void,
   ) {}
 
@@ -133,6 +137,7 @@ export class Collector {
         if (frame) for (const segment of frame.current) frame.returns.set(segment.id, node);
       },
       Identifier: (node: TSESTree.Identifier) => this.identifier(node),
+      ThisExpression: (node: TSESTree.ThisExpression) => this.thisExpression(node),
       'ArrayExpression:exit': (node: TSESTree.ArrayExpression) => this.iterableExit(node),
       IfStatement: (node: TSESTree.IfStatement) => this.guard(node.test, node.consequent, false),
       ConditionalExpression: (node: TSESTree.ConditionalExpression) => this.guard(node.test, node.consequent, false),
@@ -226,6 +231,8 @@ export class Collector {
       const init = def.node.init ? unwrapTs(def.node.init) : undefined;
       const writes = variable.references.filter((r) => r.isWrite()).length;
       if (init?.type === AST_NODE_TYPES.Identifier && writes <= 1) return this.keyOfIdentifier(init);
+      // `var self = this`, `const res = this.res` in a response method or a wrapper
+      if (init && writes <= 1) return this.members.keyOf(init);
     }
     return undefined;
   }
@@ -243,8 +250,19 @@ export class Collector {
     return response ? this.keyOfVariable(response) : undefined;
   }
 
+  /** The response an expression is: a candidate variable, or a member response (`this`, `this.res`, `reply.raw`). */
+  private keyOfValue(node: TSESTree.Node): ResponseKey | undefined {
+    const value = unwrapTs(node);
+    return value.type === AST_NODE_TYPES.Identifier ? this.keyOfIdentifier(value) : this.members.keyOf(value);
+  }
+
+  /** How the messages name a response expression: `res`, `this`, `this.res`. */
+  private spelling(node: TSESTree.Node): string {
+    return node.type === AST_NODE_TYPES.Identifier ? node.name : this.ctx.sourceCode.getText(node);
+  }
+
   /** The response a receiver expression is, looking through chains: `res.status(404)` → `res`. */
-  private receiverKey(expr: TSESTree.Node): { key: ResponseKey; root: TSESTree.Identifier } | undefined {
+  private receiverKey(expr: TSESTree.Node): { key: ResponseKey; root: string } | undefined {
     let node = unwrapChain(expr);
     while (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapChain(node.callee);
@@ -254,9 +272,8 @@ export class Collector {
       if (name === undefined || memberSpec(name)?.kind !== 'method') return undefined;
       node = unwrapChain(callee.object);
     }
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const key = this.keyOfIdentifier(node);
-    return key ? { key, root: node } : undefined;
+    const key = this.keyOfValue(node);
+    return key ? { key, root: this.spelling(node) } : undefined;
   }
 
   // ---- operations ------------------------------------------------------------------------------
@@ -297,7 +314,7 @@ export class Collector {
       }
       const receiver = name === undefined ? undefined : this.receiverKey(callee.object);
       if (receiver && passesOnByEvent(node, name)) {
-        this.record({ kind: 'next', key: receiver.key, origin: this.origin(node, `${receiver.root.name}.emit('next')`) });
+        this.record({ kind: 'next', key: receiver.key, origin: this.origin(node, `${receiver.root}.emit('next')`) });
       } else if (receiver && name !== undefined) {
         this.memberCall(node, name, receiver);
       }
@@ -331,14 +348,14 @@ export class Collector {
     // The response (or `next`) passed as an argument.
     node.arguments.forEach((arg, argIndex) => {
       const value = unwrapTs(arg);
-      if (consumed.has(arg) || value.type !== AST_NODE_TYPES.Identifier) return;
+      if (consumed.has(arg)) return;
       // `next` is a parameter too: as a candidate of its own, passing it would hand off nothing.
-      const nextKey = this.nextKey(value);
+      const nextKey = value.type === AST_NODE_TYPES.Identifier ? this.nextKey(value) : undefined;
       if (nextKey) {
         this.record({ kind: 'escape', key: nextKey, node: arg });
         return;
       }
-      const key = this.keyOfIdentifier(value);
+      const key = this.keyOfValue(value);
       if (key) {
         const text = this.ctx.sourceCode.getText(node.callee as never);
         this.record({
@@ -359,9 +376,9 @@ export class Collector {
   private memberCall(
     node: TSESTree.CallExpression,
     name: string,
-    receiver: { key: ResponseKey; root: TSESTree.Identifier },
+    receiver: { key: ResponseKey; root: string },
   ): void {
-    const display = `${receiver.root.name}.${name}()`;
+    const display = `${receiver.root}.${name}()`;
     const spec = memberSpec(name);
     if (spec?.kind === 'method') {
       const first = node.arguments[0];
@@ -417,8 +434,7 @@ export class Collector {
   private pipe(node: TSESTree.CallExpression, candidates: readonly TSESTree.Node[], consumed: Set<TSESTree.Node>): void {
     for (const arg of candidates) {
       const value = unwrapTs(arg);
-      if (value.type !== AST_NODE_TYPES.Identifier) continue;
-      const key = this.keyOfIdentifier(value);
+      const key = this.keyOfValue(value);
       if (!key) continue;
       consumed.add(arg);
       const options = node.arguments[1];
@@ -432,7 +448,7 @@ export class Collector {
         key,
         operation: { effect: pseudo.effect },
         // `await pipeline(src, res)` has finished (or failed) when the await resumes.
-        origin: { ...this.origin(node, pseudo.display.replace('res', value.name)), ...(isAwaited(node) ? {} : { async: true as const }) },
+        origin: { ...this.origin(node, pseudo.display.replace('res', this.spelling(value))), ...(isAwaited(node) ? {} : { async: true as const }) },
       });
     }
   }
@@ -451,26 +467,36 @@ export class Collector {
       kind: 'member',
       key: receiver.key,
       operation,
-      origin: this.origin(node, `${receiver.root.name}.${name} = …`),
+      origin: this.origin(node, `${receiver.root}.${name} = …`),
     });
   }
 
   /** A response used as a value (returned, stored, put in an object) leaves this function's control. */
   private identifier(node: TSESTree.Identifier): void {
-    const parent = node.parent;
-    const escapes =
-      (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node) ||
-      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
-      (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
-      parent.type === AST_NODE_TYPES.ArrayExpression ||
-      parent.type === AST_NODE_TYPES.SpreadElement ||
-      parent.type === AST_NODE_TYPES.YieldExpression ||
-      (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node)) ||
-      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node);
-    if (!escapes) return;
-    const key = this.nextKey(node) ?? this.keyOfIdentifier(node);
-    if (key) this.record({ kind: 'escape', key, node });
+    if (escapes(node)) {
+      const key = this.nextKey(node) ?? this.keyOfIdentifier(node);
+      if (key) this.record({ kind: 'escape', key, node });
+    }
+    if (!this.members.empty) this.memberEscape(node.parent);
   }
+
+  /** `return this`, `{ res: this.res }`: a member response used as a value. */
+  private thisExpression(node: TSESTree.ThisExpression): void {
+    if (this.members.empty) return;
+    if (escapes(node)) {
+      const key = this.members.keyOf(node);
+      if (key) this.record({ kind: 'escape', key, node });
+    }
+    this.memberEscape(node.parent);
+  }
+
+  /** `this.res` / `reply.raw` (the parent of a `this` or a name) used as a value. */
+  private memberEscape(parent: TSESTree.Node): void {
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || !escapes(parent)) return;
+    const key = this.members.keyOf(parent);
+    if (key) this.record({ kind: 'escape', key, node: parent });
+  }
+
 
   /**
    * The responses (and `next`s) a function uses from outside: directly, through a continuation it
@@ -486,9 +512,13 @@ export class Collector {
       const calls = id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
       const key = this.nextKey(id) ?? this.keyOfIdentifier(id) ?? (calls ? this.continuationOwner(id) : undefined);
       if (key) keys.add(key);
+      // `reply.raw` of an outer `reply`
+      const member = id.parent?.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id ? this.members.keyOf(id.parent) : undefined;
+      if (member) keys.add(member);
       const closure = calls && !key ? this.localFunction(id) : undefined;
       if (closure) for (const inner of this.capturedKeys(closure, seen)) keys.add(inner);
     }
+    for (const key of this.members.capturedThroughThis(fn)) keys.add(key);
     return keys;
   }
 
@@ -498,11 +528,13 @@ export class Collector {
     if (keys.size === 0) return;
     // `res.sendFile(p, (err) => …)`, `res.on('finish', …)`: the response calls these itself, in
     // its own time; they do not run "after" the code that precedes them here.
-    const call = fn.parent;
+    // `db.query(sql, function (e, rows) {…}.bind(this))`: the bound copy is what the call is given.
+    const passed = bindCallOf(fn) ?? fn;
+    const call = passed.parent;
     const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapChain(call.callee) : undefined;
     const argumentOf =
       call?.type === AST_NODE_TYPES.CallExpression &&
-      call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+      call.arguments.includes(passed as TSESTree.CallExpressionArgument) &&
       callee?.type === AST_NODE_TYPES.MemberExpression
         ? this.receiverKey(callee.object)?.key
         : undefined;
@@ -510,7 +542,7 @@ export class Collector {
     const calleeName_ = callee ? calleeName(callee) : undefined;
     const runsAfterCreator =
       call?.type === AST_NODE_TYPES.CallExpression &&
-      call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+      call.arguments.includes(passed as TSESTree.CallExpressionArgument) &&
       !isIterationCallback(fn) &&
       !isAwaited(call) &&
       (!(calleeName_ !== undefined && NOT_AFTER_CREATOR.has(calleeName_)) || isStreamCompletionListener(call));
@@ -602,13 +634,29 @@ export class Collector {
   private resolveAssumptions(list: readonly Assumption[]): ResolvedAssumption[] {
     const out: ResolvedAssumption[] = [];
     for (const assumption of list) {
-      const key = this.keyOfIdentifier(assumption.object);
+      const key = this.keyOfValue(assumption.object);
       if (!key) continue;
-      const display = `${assumption.object.name}.${assumption.property}`;
+      const display = `${this.spelling(assumption.object)}.${assumption.property}`;
       out.push({ key, meaning: assumption.meaning, value: assumption.value, origin: { ...this.origin(assumption.node, display), guard: true } });
     }
     return out;
   }
+}
+
+/** The expression's value leaves the function's control: returned, stored, put in an object or array, passed to `new`. */
+function escapes(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  return (
+    (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node) ||
+    (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) ||
+    (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
+    parent.type === AST_NODE_TYPES.ArrayExpression ||
+    parent.type === AST_NODE_TYPES.SpreadElement ||
+    parent.type === AST_NODE_TYPES.YieldExpression ||
+    (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node as TSESTree.Expression)) ||
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node)
+  );
 }
 
 const FINISH: Operation = { effect: 'finish', setsHead: false, writesData: false };

@@ -14,8 +14,8 @@ import { GUARD_MEANING, isStateGuard } from './guard-members.js';
 import type { Resolver } from './references.js';
 
 export interface Assumption {
-  /** The response expression the property is read from. */
-  readonly object: TSESTree.Identifier;
+  /** The response expression the property is read from: `res`, `this`, `this.res`, `reply.raw`. */
+  readonly object: TSESTree.Identifier | TSESTree.ThisExpression | TSESTree.MemberExpression;
   /** The property read (`headersSent`). */
   readonly property: string;
   readonly meaning: 'sent' | 'ended';
@@ -30,7 +30,15 @@ function guardRead(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
   if (expr.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const name = expr.property.name;
   if (!isStateGuard(name)) return undefined;
-  return unwrapTs(expr.object).type === AST_NODE_TYPES.Identifier ? expr : undefined;
+  return responseExpression(unwrapTs(expr.object)) ? expr : undefined;
+}
+
+/** `res`, `this`, or one property of either (`this.res`, `reply.raw`): what can hold a response. */
+function responseExpression(node: TSESTree.Node): node is Assumption['object'] {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const object = unwrapTs(node.object);
+  return object.type === AST_NODE_TYPES.Identifier || object.type === AST_NODE_TYPES.ThisExpression;
 }
 
 /**
@@ -41,7 +49,7 @@ export const GUARD_TEST_EXIT = [
   'Identifier', 'MemberExpression', 'UnaryExpression', 'LogicalExpression', 'BinaryExpression', ...TS_WRAPPER_TYPES,
 ].join(', ') + ':exit'; // ESLint reads `:exit` off the end of the whole selector list
 
-function assumption(object: TSESTree.Identifier, property: string, value: boolean, node: TSESTree.Node): Assumption {
+function assumption(object: Assumption['object'], property: string, value: boolean, node: TSESTree.Node): Assumption {
   return { object, property, meaning: GUARD_MEANING[property] ?? 'sent', value, node };
 }
 
@@ -54,7 +62,7 @@ export function assumptionsOf(test: TSESTree.Node, truthy: boolean, resolve?: Re
   const expr = unwrapTs(test);
   const read = guardRead(expr);
   if (read) {
-    return [assumption(unwrapTs(read.object) as TSESTree.Identifier, (read.property as TSESTree.Identifier).name, truthy, read)];
+    return [assumption(unwrapTs(read.object) as Assumption['object'], (read.property as TSESTree.Identifier).name, truthy, read)];
   }
   const recurse = (inner: TSESTree.Node, value: boolean): Assumption[] => assumptionsOf(inner, value, resolve, at);
   if (expr.type === AST_NODE_TYPES.Identifier && resolve) return throughBinding(expr, truthy, resolve, at);
@@ -85,7 +93,8 @@ function throughBinding(id: TSESTree.Identifier, truthy: boolean, resolve: Resol
     bound.kind === 'destructured'
       ? isStateGuard(bound.property) ? [assumption(bound.object, bound.property, truthy, bound.node)] : []
       : bound.init.range[0] < id.range[0] ? assumptionsOf(bound.init, truthy, resolve, bound.declarator) : [];
-  return found.filter((fact) => stillHolds(bound.declarator, at, fact.object, resolve));
+  // Only a variable's mentions are followed between the binding and the test.
+  return found.filter((fact) => fact.object.type === AST_NODE_TYPES.Identifier && stillHolds(bound.declarator, at, fact.object, resolve));
 }
 
 /** The test mentions a guard at all (cheap pre-check before recording a branch). */

@@ -163,7 +163,7 @@ const NEXT_MODULES = /^next(?:\/types)?$/u;
  * or `any`/`unknown`).
  */
 export function responseTypeAnnotation(
-  param: TSESTree.Identifier,
+  param: { readonly typeAnnotation?: TSESTree.TSTypeAnnotation | undefined },
   scope: TSESLint.Scope.Scope,
 ): 'response' | 'other' | undefined {
   const annotation = param.typeAnnotation?.typeAnnotation;
@@ -224,26 +224,41 @@ function importDeclarationOf(
 }
 
 function importSourceOf(name: string, scope: TSESLint.Scope.Scope): string | undefined {
-  const found = importDeclarationOf(name, scope);
-  if (found) return found.declaration.source.value;
-  // `import http = require('http')` and `const express = require('express')`
-  const variable = findVariable(name, scope);
+  return moduleOfVariable(findVariable(name, scope));
+}
+
+/**
+ * The module a variable is bound from: `import x from 'm'`, `import { x } from 'm'`,
+ * `import x = require('m')`, `const x = require('m')`, `const { x } = require('m')`.
+ */
+export function moduleOfVariable(variable: TSESLint.Scope.Variable | undefined): string | undefined {
   const def = variable?.defs[0];
-  if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
-    const init = def.node.init;
-    if (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require' &&
-      init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-      typeof init.arguments[0].value === 'string'
-    ) {
-      return init.arguments[0].value;
+  if (def?.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.Node | null;
+    if (declaration?.type === AST_NODE_TYPES.ImportDeclaration) return declaration.source.value;
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const ref = def.node.moduleReference;
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) return ref.expression.value;
     }
+    return undefined;
   }
-  if (def?.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-    const ref = def.node.moduleReference;
-    if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) return ref.expression.value;
+  if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    return requiredModule(def.node.init);
+  }
+  return undefined;
+}
+
+/** `require('m')`: `'m'`. */
+export function requiredModule(node: TSESTree.Node): string | undefined {
+  const call = unwrapTs(node);
+  if (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  ) {
+    return call.arguments[0].value;
   }
   return undefined;
 }

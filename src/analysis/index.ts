@@ -49,6 +49,8 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findCandidates, paramVariable } from './candidates.js';
 import { Collector } from './collect.js';
+import { isMemberKey } from './member-keys.js';
+import { MemberResponses } from './member-responses.js';
 import { handlerInfo, isFunctionNode, type HandlerContext, type HandlerInfo } from './handlers.js';
 import type { Frame } from './ops.js';
 import { ownAnswers } from './own-answers.js';
@@ -127,8 +129,9 @@ class Engine {
     this.ctx = { sourceCode, types: typeServicesOf(sourceCode) };
     const resolve = resolverOf(sourceCode);
     const candidates = findCandidates(this.ctx, resolve);
-    this.idle = candidates.size === 0;
-    this.collector = new Collector(this.ctx, this.collectorOptions, candidates, resolve, (frame) => {
+    const members = new MemberResponses(sourceCode, resolve, [...candidates].filter((variable) => this.isResponse(variable)));
+    this.idle = candidates.size === 0 && members.empty;
+    this.collector = new Collector(this.ctx, this.collectorOptions, candidates, resolve, members, (frame) => {
       this.frames.push(frame);
       if (frame.node.type === 'Program') this.finish();
     });
@@ -149,6 +152,8 @@ class Engine {
 
   /** A candidate is a response when it is a handler's response parameter (or, with types, typed as one). */
   private isResponse(key: ResponseKey): boolean {
+    // `this` in a response method, `this.res`, `reply.raw`: made keys only where proven (./member-responses.ts).
+    if (isMemberKey(key)) return true;
     const cached = this.responseCache.get(key);
     if (cached !== undefined) return cached;
     const def = key.defs[0];
@@ -174,7 +179,8 @@ class Engine {
     });
     const functions: FunctionAnalysis[] = this.frames.map((frame) => {
       const solved = solver.solve(frame);
-      const responses = [...solved.keys].filter((key) => this.isResponse(key));
+      // Member responses get the state rules only: they are not variables, and not in `responses`.
+      const responses = [...solved.keys].filter((key) => !isMemberKey(key) && this.isResponse(key));
       const exitState = (exit: FunctionExit, response: ResponseKey): ResponseExitState =>
         exit.responses.get(response) ?? { sent: 'no', ended: 'no', nextCalled: 'no', handedOff: 'no', answered: 'no' };
       return {

@@ -13,6 +13,7 @@ import { memberSpec, type MemberSpec } from '../lifecycle/index.js';
 import { childNodes } from '../require-end/child-nodes.js';
 import { propertyName, unwrapTs } from '../util/ast.js';
 import { isFunctionNode } from './handlers.js';
+import { isMemberKey } from './member-keys.js';
 import type { Violation } from './solve.js';
 
 /** The fix that moves the late statement above the earlier one, or `undefined` when it is not safe. */
@@ -20,6 +21,8 @@ export function moveBeforeFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   violation: Violation,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+  // Whether the statements in between mention the response is read from a variable's references.
+  if (isMemberKey(violation.key)) return undefined;
   const late = statementConsistingOf(violation.node);
   const early = violation.first.statement;
   if (!late || !early || !movable(violation, early)) return undefined;
