@@ -80,7 +80,7 @@ export function findWrappers(
     let fetchFramework: boolean | undefined;
     for (const scope of scopes) {
       const fn = scope.block as TSESTree.Node;
-      if (scope.type !== 'function' || !isFunctionNode(fn) || fn.params.length < 2) continue;
+      if (scope.type !== 'function' || !isFunctionNode(fn) || fn.params.length === 0) continue;
       const [first, second] = fn.params as TSESTree.Parameter[];
       if (second?.type === AST_NODE_TYPES.Identifier && isFastifyReply(first, second, resolve)) {
         const variable = scope.set.get(second.name);

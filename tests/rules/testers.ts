@@ -69,3 +69,13 @@ export function lifecycleError<Id extends string>(
     suggestions: suggestion === undefined ? [] : [{ messageId: suggestionId, data: suggestionData, output: suggestion }],
   };
 }
+
+/** Shorthands for the state rules' reports (the suggestion's output only where one is expected). */
+export const stateError = {
+  head: (line: number, operation: string, first: string, firstLine: number, messageId: 'headAfterSend' | 'headMayBeAfterSend' = 'headAfterSend', output?: string) =>
+    lifecycleError(messageId, line, operation, first, firstLine, output, 'no-header-after-send'),
+  write: (line: number, operation: string, first: string, firstLine: number, messageId: 'writeAfterEnd' | 'writeMayBeAfterEnd' = 'writeAfterEnd', output?: string) =>
+    lifecycleError(messageId, line, operation, first, firstLine, output, 'no-write-after-end'),
+  twice: (line: number, operation: string, first: string, firstLine: number, output?: string, messageId: 'alreadyFinished' | 'mayBeFinished' = 'alreadyFinished') =>
+    lifecycleError(messageId, line, operation, first, firstLine, output, 'no-double-send'),
+};
