@@ -68,15 +68,16 @@ type RefusedState = Exclude<LifecycleState, 'open'>;
 const REFUSED_STATES = STATES.filter((s): s is RefusedState => s !== 'open');
 
 /**
- * What went wrong and what to do, per violation message id. Keyed by message id, not by member:
- * the compiler cannot say which earlier call sent the response, so these are the state-free
- * halves of the lint messages in src/lifecycle/messages.ts.
+ * What went wrong and what to do, per violation message id: the lint rule's message (in
+ * src/lifecycle/messages.ts) without what the compiler cannot know, which earlier call sent the
+ * response and where (`res.send(...)` stands for it). Keyed by message id, not by member;
+ * tests/types/messages.test.ts checks both halves against the lint messages.
  */
 const PROBLEM_AND_FIX: Readonly<Record<string, readonly [problem: string, fix: string]>> = {
-  headAfterSend: ['the head was already sent (ERR_HTTP_HEADERS_SENT)', 'set status and headers before the first write or send'],
-  alreadyFinished: ['the response was already finished', 'return after the first send (`return res.send(...)`)'],
-  writeAfterEnd: ['the response already ended (ERR_STREAM_WRITE_AFTER_END)', 'write every chunk before end()'],
-  nextAfterFinish: ['the response was already finished', 'return after the send instead of also calling next'],
+  headAfterSend: ['changes the head after it was already sent (ERR_HTTP_HEADERS_SENT)', 'Set status and headers before the first write or send.'],
+  alreadyFinished: ['finishes a response that was already finished', 'Return after the first send (`return res.send(...)`), or check `res.headersSent` first.'],
+  writeAfterEnd: ['writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END)', 'Write every chunk before `end()`, or return after ending.'],
+  nextAfterFinish: ['passes the request on after the response was already finished', 'Return after the send instead of also calling next.'],
 };
 
 /** Members whose arguments change the operation (`end(data)`, `render(view, cb)`). */
@@ -115,9 +116,14 @@ export function refusalMessage(spec: MemberSpec, shape: ArgumentShape): string |
     if (!pair) throw new Error(`type-model: no problem/fix text for violation message id "${id}"`);
     return pair;
   });
-  const problems = [...new Set(parts.map(([problem]) => problem))].join(' or ');
-  const fixes = [...new Set(parts.map(([, fix]) => fix))].join('; ');
-  return `${display(spec, shape)}: ${problems} - ${fixes}`;
+  // The rule id first, then the rule's message: TypeScript prints its own words before the `this`
+  // type ("The 'this' context of type … is not assignable to method's 'this' of type '…'"), and no
+  // encoding that keeps the later states subtypes moves the text ahead of them
+  // (scripts/type-message-probes.mjs), so the text starts with what the lint rule would say.
+  const rules = [...new Set(rows.map((row) => row.rule))].join(', ');
+  const problems = [...new Set(parts.map(([problem]) => problem))].join(', or ');
+  const fixes = [...new Set(parts.map(([, fix]) => fix))].join(' ');
+  return `${rules}: \`${display(spec, shape)}\` ${problems}. ${fixes}`;
 }
 
 /** Messages are keyed by member, plus `(data)` where a data argument changes the refusal. */
@@ -197,7 +203,9 @@ function memberLines(spec: MemberSpec, target: Target): string[] {
   if (target.state === 'ended' && refusal.kind !== 'partial' && refusalIn(spec, 'sent').kind === refusal.kind) return [];
   // `any`, not `never`: a never-returning call would make the rest of the handler unreachable, hiding later errors.
   const ret = 'any';
-  const msg = (shape: ArgumentShape) => `MisuseMessages[${JSON.stringify(messageKey(spec, shape))}]`;
+  // The text itself, not `MisuseMessages[key]`: an editor's hover on the refused call shows the
+  // signature as written, so the reader sees the message there too, not an indexed access type.
+  const msg = (shape: ArgumentShape) => JSON.stringify(refusalMessage(spec, shape));
   switch (refusal.kind) {
     case 'none':
     case 'partial':

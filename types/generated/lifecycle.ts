@@ -86,42 +86,42 @@ export type ManagedMembers<Framework extends keyof ManagedMembersOf> = ManagedMe
 
 /** The compile error of each refused call: what went wrong and what to do. */
 export interface MisuseMessages {
-  readonly setHeader: "res.setHeader(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly setHeaders: "res.setHeaders(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly appendHeader: "res.appendHeader(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly removeHeader: "res.removeHeader(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly statusCode: "res.statusCode = ...: the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly statusMessage: "res.statusMessage = ...: the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly sendDate: "res.sendDate = ...: the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly writeHead: "res.writeHead(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly flushHeaders: "res.flushHeaders(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly writeContinue: "res.writeContinue(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly writeProcessing: "res.writeProcessing(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly writeEarlyHints: "res.writeEarlyHints(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly write: "res.write(): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
-  readonly addTrailers: "res.addTrailers(): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
-  readonly "end(data)": "res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END) - write every chunk before end()";
-  readonly status: "res.status(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly set: "res.set(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly header: "res.header(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly append: "res.append(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly type: "res.type(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly contentType: "res.contentType(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly cookie: "res.cookie(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly clearCookie: "res.clearCookie(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly location: "res.location(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly links: "res.links(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly vary: "res.vary(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly attachment: "res.attachment(): the head was already sent (ERR_HTTP_HEADERS_SENT) - set status and headers before the first write or send";
-  readonly send: "res.send(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly json: "res.json(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly jsonp: "res.jsonp(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly sendStatus: "res.sendStatus(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly redirect: "res.redirect(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly sendFile: "res.sendFile(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly download: "res.download(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly render: "res.render(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
-  readonly format: "res.format(): the head was already sent (ERR_HTTP_HEADERS_SENT) or the response was already finished - set status and headers before the first write or send; return after the first send (`return res.send(...)`)";
+  readonly setHeader: "no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly setHeaders: "no-header-after-send: `res.setHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly appendHeader: "no-header-after-send: `res.appendHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly removeHeader: "no-header-after-send: `res.removeHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly statusCode: "no-header-after-send: `res.statusCode = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly statusMessage: "no-header-after-send: `res.statusMessage = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly sendDate: "no-header-after-send: `res.sendDate = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly writeHead: "no-header-after-send: `res.writeHead()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly flushHeaders: "no-header-after-send: `res.flushHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly writeContinue: "no-header-after-send: `res.writeContinue()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly writeProcessing: "no-header-after-send: `res.writeProcessing()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly writeEarlyHints: "no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly write: "no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.";
+  readonly addTrailers: "no-write-after-end: `res.addTrailers()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.";
+  readonly "end(data)": "no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.";
+  readonly status: "no-header-after-send: `res.status()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly set: "no-header-after-send: `res.set()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly header: "no-header-after-send: `res.header()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly append: "no-header-after-send: `res.append()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly type: "no-header-after-send: `res.type()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly contentType: "no-header-after-send: `res.contentType()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly cookie: "no-header-after-send: `res.cookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly clearCookie: "no-header-after-send: `res.clearCookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly location: "no-header-after-send: `res.location()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly links: "no-header-after-send: `res.links()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly vary: "no-header-after-send: `res.vary()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly attachment: "no-header-after-send: `res.attachment()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.";
+  readonly send: "no-header-after-send, no-double-send: `res.send()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly json: "no-header-after-send, no-double-send: `res.json()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly jsonp: "no-header-after-send, no-double-send: `res.jsonp()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly sendStatus: "no-header-after-send, no-double-send: `res.sendStatus()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly redirect: "no-header-after-send, no-double-send: `res.redirect()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly sendFile: "no-header-after-send, no-double-send: `res.sendFile()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly download: "no-header-after-send, no-double-send: `res.download()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly render: "no-header-after-send, no-double-send: `res.render()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
+  readonly format: "no-header-after-send, no-double-send: `res.format()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.";
 }
 
 /** Calls refused only for some argument shapes; the hand-written bases declare their overloads. */
@@ -130,137 +130,137 @@ export type PartialRefusals = "sent:render";
 /** node:http response: sent. */
 export interface NodeSentRes extends NodeSentBase {
   readonly [lifecycleState]: 'sent' | 'ended';
-  setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
-  setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
-  appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
-  removeHeader(this: MisuseMessages["removeHeader"], ...args: any[]): any;
+  setHeader(this: "no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  setHeaders(this: "no-header-after-send: `res.setHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  appendHeader(this: "no-header-after-send: `res.appendHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  removeHeader(this: "no-header-after-send: `res.removeHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
   get statusCode(): http.ServerResponse["statusCode"];
-  set statusCode(value: MisuseMessages["statusCode"]);
+  set statusCode(value: "no-header-after-send: `res.statusCode = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
   get statusMessage(): http.ServerResponse["statusMessage"];
-  set statusMessage(value: MisuseMessages["statusMessage"]);
+  set statusMessage(value: "no-header-after-send: `res.statusMessage = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
   get sendDate(): http.ServerResponse["sendDate"];
-  set sendDate(value: MisuseMessages["sendDate"]);
-  writeHead(this: MisuseMessages["writeHead"], ...args: any[]): any;
-  flushHeaders(this: MisuseMessages["flushHeaders"], ...args: any[]): any;
-  writeContinue(this: MisuseMessages["writeContinue"], ...args: any[]): any;
-  writeProcessing(this: MisuseMessages["writeProcessing"], ...args: any[]): any;
-  writeEarlyHints(this: MisuseMessages["writeEarlyHints"], ...args: any[]): any;
+  set sendDate(value: "no-header-after-send: `res.sendDate = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
+  writeHead(this: "no-header-after-send: `res.writeHead()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  flushHeaders(this: "no-header-after-send: `res.flushHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeContinue(this: "no-header-after-send: `res.writeContinue()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeProcessing(this: "no-header-after-send: `res.writeProcessing()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeEarlyHints(this: "no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
 }
 
 /** node:http response: ended. */
 export interface NodeEndedRes extends NodeSentRes {
   readonly [lifecycleState]: 'ended';
-  write(this: MisuseMessages["write"], ...args: any[]): any;
-  addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
+  write(this: "no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  addTrailers(this: "no-write-after-end: `res.addTrailers()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, "no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.">, ...args: A): any;
 }
 
 /** node:http chain handle: sent. */
 export interface NodeChainSent extends NodeChainRes {
-  setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
-  setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
-  appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
-  removeHeader(this: MisuseMessages["removeHeader"], ...args: any[]): any;
-  writeHead(this: MisuseMessages["writeHead"], ...args: any[]): any;
-  flushHeaders(this: MisuseMessages["flushHeaders"], ...args: any[]): any;
-  writeContinue(this: MisuseMessages["writeContinue"], ...args: any[]): any;
-  writeProcessing(this: MisuseMessages["writeProcessing"], ...args: any[]): any;
-  writeEarlyHints(this: MisuseMessages["writeEarlyHints"], ...args: any[]): any;
+  setHeader(this: "no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  setHeaders(this: "no-header-after-send: `res.setHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  appendHeader(this: "no-header-after-send: `res.appendHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  removeHeader(this: "no-header-after-send: `res.removeHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeHead(this: "no-header-after-send: `res.writeHead()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  flushHeaders(this: "no-header-after-send: `res.flushHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeContinue(this: "no-header-after-send: `res.writeContinue()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeProcessing(this: "no-header-after-send: `res.writeProcessing()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeEarlyHints(this: "no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
 }
 
 /** node:http chain handle: ended. */
 export interface NodeChainEnded extends NodeChainSent {
-  write(this: MisuseMessages["write"], ...args: any[]): any;
-  addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
+  write(this: "no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  addTrailers(this: "no-write-after-end: `res.addTrailers()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, "no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.">, ...args: A): any;
 }
 
 /** Express response: sent. */
 export interface SentRes<Body = any, Locals extends LocalsObject = LocalsObject> extends SentBase<Body, Locals> {
   readonly [lifecycleState]: 'sent' | 'ended';
-  setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
-  setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
-  appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
-  removeHeader(this: MisuseMessages["removeHeader"], ...args: any[]): any;
+  setHeader(this: "no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  setHeaders(this: "no-header-after-send: `res.setHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  appendHeader(this: "no-header-after-send: `res.appendHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  removeHeader(this: "no-header-after-send: `res.removeHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
   get statusCode(): http.ServerResponse["statusCode"];
-  set statusCode(value: MisuseMessages["statusCode"]);
+  set statusCode(value: "no-header-after-send: `res.statusCode = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
   get statusMessage(): http.ServerResponse["statusMessage"];
-  set statusMessage(value: MisuseMessages["statusMessage"]);
+  set statusMessage(value: "no-header-after-send: `res.statusMessage = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
   get sendDate(): http.ServerResponse["sendDate"];
-  set sendDate(value: MisuseMessages["sendDate"]);
-  writeHead(this: MisuseMessages["writeHead"], ...args: any[]): any;
-  flushHeaders(this: MisuseMessages["flushHeaders"], ...args: any[]): any;
-  writeContinue(this: MisuseMessages["writeContinue"], ...args: any[]): any;
-  writeProcessing(this: MisuseMessages["writeProcessing"], ...args: any[]): any;
-  writeEarlyHints(this: MisuseMessages["writeEarlyHints"], ...args: any[]): any;
-  status(this: MisuseMessages["status"], ...args: any[]): any;
-  set(this: MisuseMessages["set"], ...args: any[]): any;
-  header(this: MisuseMessages["header"], ...args: any[]): any;
-  append(this: MisuseMessages["append"], ...args: any[]): any;
-  type(this: MisuseMessages["type"], ...args: any[]): any;
-  contentType(this: MisuseMessages["contentType"], ...args: any[]): any;
-  cookie(this: MisuseMessages["cookie"], ...args: any[]): any;
-  clearCookie(this: MisuseMessages["clearCookie"], ...args: any[]): any;
-  location(this: MisuseMessages["location"], ...args: any[]): any;
-  links(this: MisuseMessages["links"], ...args: any[]): any;
-  vary(this: MisuseMessages["vary"], ...args: any[]): any;
-  attachment(this: MisuseMessages["attachment"], ...args: any[]): any;
-  send(this: MisuseMessages["send"], ...args: any[]): any;
-  json(this: MisuseMessages["json"], ...args: any[]): any;
-  jsonp(this: MisuseMessages["jsonp"], ...args: any[]): any;
-  sendStatus(this: MisuseMessages["sendStatus"], ...args: any[]): any;
-  redirect(this: MisuseMessages["redirect"], ...args: any[]): any;
-  sendFile(this: MisuseMessages["sendFile"], ...args: any[]): any;
-  download(this: MisuseMessages["download"], ...args: any[]): any;
-  format(this: MisuseMessages["format"], ...args: any[]): any;
+  set sendDate(value: "no-header-after-send: `res.sendDate = ...` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.");
+  writeHead(this: "no-header-after-send: `res.writeHead()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  flushHeaders(this: "no-header-after-send: `res.flushHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeContinue(this: "no-header-after-send: `res.writeContinue()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeProcessing(this: "no-header-after-send: `res.writeProcessing()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeEarlyHints(this: "no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  status(this: "no-header-after-send: `res.status()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  set(this: "no-header-after-send: `res.set()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  header(this: "no-header-after-send: `res.header()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  append(this: "no-header-after-send: `res.append()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  type(this: "no-header-after-send: `res.type()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  contentType(this: "no-header-after-send: `res.contentType()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  cookie(this: "no-header-after-send: `res.cookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  clearCookie(this: "no-header-after-send: `res.clearCookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  location(this: "no-header-after-send: `res.location()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  links(this: "no-header-after-send: `res.links()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  vary(this: "no-header-after-send: `res.vary()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  attachment(this: "no-header-after-send: `res.attachment()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  send(this: "no-header-after-send, no-double-send: `res.send()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  json(this: "no-header-after-send, no-double-send: `res.json()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  jsonp(this: "no-header-after-send, no-double-send: `res.jsonp()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  sendStatus(this: "no-header-after-send, no-double-send: `res.sendStatus()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  redirect(this: "no-header-after-send, no-double-send: `res.redirect()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  sendFile(this: "no-header-after-send, no-double-send: `res.sendFile()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  download(this: "no-header-after-send, no-double-send: `res.download()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  format(this: "no-header-after-send, no-double-send: `res.format()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
 }
 
 /** Express response: ended. */
 export interface EndedRes<Body = any, Locals extends LocalsObject = LocalsObject> extends SentRes<Body, Locals> {
   readonly [lifecycleState]: 'ended';
-  write(this: MisuseMessages["write"], ...args: any[]): any;
-  addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
-  render(this: MisuseMessages["render"], ...args: any[]): any;
+  write(this: "no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  addTrailers(this: "no-write-after-end: `res.addTrailers()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, "no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.">, ...args: A): any;
+  render(this: "no-header-after-send, no-double-send: `res.render()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
 }
 
 /** Express chain handle: sent. */
 export interface ChainSent<Body = any, Locals extends LocalsObject = LocalsObject> extends ChainRes<Body, Locals> {
-  setHeader(this: MisuseMessages["setHeader"], ...args: any[]): any;
-  setHeaders(this: MisuseMessages["setHeaders"], ...args: any[]): any;
-  appendHeader(this: MisuseMessages["appendHeader"], ...args: any[]): any;
-  removeHeader(this: MisuseMessages["removeHeader"], ...args: any[]): any;
-  writeHead(this: MisuseMessages["writeHead"], ...args: any[]): any;
-  flushHeaders(this: MisuseMessages["flushHeaders"], ...args: any[]): any;
-  writeContinue(this: MisuseMessages["writeContinue"], ...args: any[]): any;
-  writeProcessing(this: MisuseMessages["writeProcessing"], ...args: any[]): any;
-  writeEarlyHints(this: MisuseMessages["writeEarlyHints"], ...args: any[]): any;
-  status(this: MisuseMessages["status"], ...args: any[]): any;
-  set(this: MisuseMessages["set"], ...args: any[]): any;
-  header(this: MisuseMessages["header"], ...args: any[]): any;
-  append(this: MisuseMessages["append"], ...args: any[]): any;
-  type(this: MisuseMessages["type"], ...args: any[]): any;
-  contentType(this: MisuseMessages["contentType"], ...args: any[]): any;
-  cookie(this: MisuseMessages["cookie"], ...args: any[]): any;
-  clearCookie(this: MisuseMessages["clearCookie"], ...args: any[]): any;
-  location(this: MisuseMessages["location"], ...args: any[]): any;
-  links(this: MisuseMessages["links"], ...args: any[]): any;
-  vary(this: MisuseMessages["vary"], ...args: any[]): any;
-  attachment(this: MisuseMessages["attachment"], ...args: any[]): any;
-  send(this: MisuseMessages["send"], ...args: any[]): any;
-  json(this: MisuseMessages["json"], ...args: any[]): any;
-  jsonp(this: MisuseMessages["jsonp"], ...args: any[]): any;
-  sendStatus(this: MisuseMessages["sendStatus"], ...args: any[]): any;
-  redirect(this: MisuseMessages["redirect"], ...args: any[]): any;
-  sendFile(this: MisuseMessages["sendFile"], ...args: any[]): any;
-  download(this: MisuseMessages["download"], ...args: any[]): any;
-  format(this: MisuseMessages["format"], ...args: any[]): any;
+  setHeader(this: "no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  setHeaders(this: "no-header-after-send: `res.setHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  appendHeader(this: "no-header-after-send: `res.appendHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  removeHeader(this: "no-header-after-send: `res.removeHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeHead(this: "no-header-after-send: `res.writeHead()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  flushHeaders(this: "no-header-after-send: `res.flushHeaders()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeContinue(this: "no-header-after-send: `res.writeContinue()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeProcessing(this: "no-header-after-send: `res.writeProcessing()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  writeEarlyHints(this: "no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  status(this: "no-header-after-send: `res.status()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  set(this: "no-header-after-send: `res.set()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  header(this: "no-header-after-send: `res.header()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  append(this: "no-header-after-send: `res.append()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  type(this: "no-header-after-send: `res.type()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  contentType(this: "no-header-after-send: `res.contentType()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  cookie(this: "no-header-after-send: `res.cookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  clearCookie(this: "no-header-after-send: `res.clearCookie()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  location(this: "no-header-after-send: `res.location()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  links(this: "no-header-after-send: `res.links()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  vary(this: "no-header-after-send: `res.vary()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  attachment(this: "no-header-after-send: `res.attachment()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT). Set status and headers before the first write or send.", ...args: any[]): any;
+  send(this: "no-header-after-send, no-double-send: `res.send()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  json(this: "no-header-after-send, no-double-send: `res.json()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  jsonp(this: "no-header-after-send, no-double-send: `res.jsonp()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  sendStatus(this: "no-header-after-send, no-double-send: `res.sendStatus()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  redirect(this: "no-header-after-send, no-double-send: `res.redirect()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  sendFile(this: "no-header-after-send, no-double-send: `res.sendFile()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  download(this: "no-header-after-send, no-double-send: `res.download()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
+  format(this: "no-header-after-send, no-double-send: `res.format()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
 }
 
 /** Express chain handle: ended. */
 export interface ChainEnded<Body = any, Locals extends LocalsObject = LocalsObject> extends ChainSent<Body, Locals> {
-  write(this: MisuseMessages["write"], ...args: any[]): any;
-  addTrailers(this: MisuseMessages["addTrailers"], ...args: any[]): any;
-  end<A extends any[]>(this: ByData<A, unknown, MisuseMessages["end(data)"]>, ...args: A): any;
-  render(this: MisuseMessages["render"], ...args: any[]): any;
+  write(this: "no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  addTrailers(this: "no-write-after-end: `res.addTrailers()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.", ...args: any[]): any;
+  end<A extends any[]>(this: ByData<A, unknown, "no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END). Write every chunk before `end()`, or return after ending.">, ...args: A): any;
+  render(this: "no-header-after-send, no-double-send: `res.render()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT), or finishes a response that was already finished. Set status and headers before the first write or send. Return after the first send (`return res.send(...)`), or check `res.headersSent` first.", ...args: any[]): any;
 }

@@ -10,31 +10,31 @@ const chunks = ['a', 'b'];
 
 http.createServer((req, res: NodeRes) => {
   res.writeHead(200, { 'content-type': 'text/plain' });
-  // @ts-expect-error -- res.setHeader(): the head was already sent (ERR_HTTP_HEADERS_SENT)
+  // @ts-expect-error -- no-header-after-send: `res.setHeader()` changes the head after it was already sent (ERR_HTTP_HEADERS_SENT)
   res.setHeader('x-a', '1');
 });
 http.createServer((req, res: NodeRes) => {
   res.end('done');
-  // @ts-expect-error -- res.write(): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  // @ts-expect-error -- no-write-after-end: `res.write()` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END)
   res.write('more');
 });
 http.createServer((req, res: NodeRes) => {
   res.write('x');
-  // @ts-expect-error -- res.statusCode = ...: the head was already sent
+  // @ts-expect-error -- no-header-after-send: `res.statusCode = ...` changes the head after it was already sent
   res.statusCode = 404;
 });
 http.createServer((req, res: NodeRes) => {
   res.flushHeaders();
-  // @ts-expect-error -- res.writeHead(): the head was already sent
+  // @ts-expect-error -- no-header-after-send: `res.writeHead()` changes the head after it was already sent
   res.writeHead(200);
 });
 http.createServer((req, res: NodeRes) => {
   res.end('a');
-  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  // @ts-expect-error -- no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END)
   res.end('b');
 });
 http.createServer((req, res: NodeRes) => {
-  // @ts-expect-error -- res.end(data): the response already ended (ERR_STREAM_WRITE_AFTER_END)
+  // @ts-expect-error -- no-write-after-end: `res.end(data)` writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END)
   res.setHeader('x-a', '1').end('a').end('b');
 });
 // A bare end() after the end is a no-op in Node: it compiles, on the response and at the end of a chain.
@@ -48,16 +48,16 @@ http.createServer((req, res: NodeRes) => {
 });
 http.createServer((req, res: NodeRes) => {
   res.destroy();
-  // @ts-expect-error -- res.end(data): the response already ended
+  // @ts-expect-error -- no-write-after-end: `res.end(data)` writes to a response that already ended
   res.end('late');
 });
 http.createServer((req, res: NodeRes) => {
   res.writeHead(103);
-  // @ts-expect-error -- res.writeEarlyHints(): the head was already sent
+  // @ts-expect-error -- no-header-after-send: `res.writeEarlyHints()` changes the head after it was already sent
   res.writeEarlyHints({ link: '</a.css>; rel=preload' });
 });
 http.createServer((req, res: NodeRes) => {
-  // @ts-expect-error -- res.removeHeader(): the head was already sent
+  // @ts-expect-error -- no-header-after-send: `res.removeHeader()` changes the head after it was already sent
   res.setHeader('a', '1').writeHead(200).removeHeader('a');
 });
 
@@ -115,6 +115,6 @@ export function finish(res: NodeRes): asserts res is NodeEndedRes {
 export function stream(res: NodeSentRes): void {
   res.write('more');
   res.end();
-  // @ts-expect-error -- res.write():
+  // @ts-expect-error -- no-write-after-end: `res.write()`
   res.write('even more');
 }
