@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { declaredVariable, throughTs, unwrapTs } from '../util/ast.js';
 import { handlerInfo, isFunctionNode, type FunctionNode, type HandlerContext } from './handlers.js';
 import type { Resolver } from './references.js';
+import { errorListenerResponseIndex } from './start-states.js';
 import { usedLikeResponse } from './response-uses.js';
 
 export type Candidates = ReadonlySet<TSESLint.Scope.Variable>;
@@ -66,6 +67,9 @@ export function findCandidates(ctx: HandlerContext, resolve: Resolver): Candidat
     const fn = scope.block as FunctionNode;
     const info = handlerInfo(fn, ctx);
     if (info) add(paramVariable(sourceCode, fn, info.responseIndex), true);
+    // `proxy.on('error', (err, req, res) => …)` (./start-states.ts)
+    const listenerResponse = errorListenerResponseIndex(fn);
+    if (listenerResponse !== undefined) add(paramVariable(sourceCode, fn, listenerResponse), true);
     if (!ctx.types) continue;
     for (let index = 0; index < fn.params.length; index++) {
       const variable = paramVariable(sourceCode, fn, index);

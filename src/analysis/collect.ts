@@ -17,9 +17,10 @@ import { passesOnByEvent, stopsChain } from './chain-conventions.js';
 import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { atomsOf, conditionOf, isMemberAtom, type Condition } from './conditions.js';
-import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type HandlerContext } from './handlers.js';
+import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type FunctionNode, type HandlerContext } from './handlers.js';
 import { isLoggingCall, isNoOpCallee } from './no-op-callees.js';
 import { looksLikeResponder } from './responder-names.js';
+import { startFactsOf } from './start-states.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Resolver } from './references.js';
 import type { Origin, ResponseKey } from './state.js';
@@ -81,6 +82,8 @@ export interface CollectorOptions {
   readonly handOffHelpers: ReadonlySet<string>;
   /** Passing the response to an unknown function (or calling an unknown `res` method) hands it off. */
   readonly unknownCalleesHandOff: boolean;
+  /** Express error middleware starts with the head maybe sent (./start-states.ts). */
+  readonly errorHandlersMaybeSent: boolean;
 }
 
 type Listener = (...args: never[]) => void;
@@ -155,10 +158,12 @@ export class Collector {
   private start(codePath: Rule.CodePath, node: TSESTree.Node): void {
     const parent = this.top();
     if (parent && isFunctionNode(node)) this.captures(node);
+    const startFacts = isFunctionNode(node) ? this.startFacts(node) : undefined;
     this.stack.push({
       codePath,
       node,
       repeated: isFunctionNode(node) && isIterationCallback(node),
+      ...(startFacts && startFacts.length > 0 ? { startFacts } : {}),
       ops: new Map(),
       segmentStart: new Map(),
       branches: new Map(),
@@ -167,6 +172,16 @@ export class Collector {
       infeasible: new Map(),
       current: new Set(),
       atomTests: new Map(),
+    });
+  }
+
+  private startFacts(fn: FunctionNode): ReturnType<typeof startFactsOf> {
+    return startFactsOf(fn, {
+      ctx: this.ctx,
+      resolve: this.resolveId,
+      keyOf: (id) => this.keyOfIdentifier(id),
+      keyOfVariable: (variable) => this.keyOfVariable(variable),
+      errorHandlersMaybeSent: this.options.errorHandlersMaybeSent,
     });
   }
 

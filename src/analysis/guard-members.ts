@@ -9,9 +9,15 @@ export const GUARD_MEANING: Readonly<Record<string, 'sent' | 'ended'>> = {
   writableEnded: 'ended',
   writableFinished: 'ended',
   finished: 'ended',
+  // Node's rendered head: `headersSent` is `!!this._header`. Middleware that wraps `res.end` /
+  // `res.write` (compression, express-session) tests it directly.
+  _header: 'sent',
 };
+
+/** Internal properties that are not in the lifecycle model (nobody assigns or types them) but are read as guards. */
+const INTERNAL_STATE_READS = new Set(['_header']);
 
 /** A state read of the model (`res.headersSent`, `res.writableEnded`) whose value a guard can test. */
 export function isStateGuard(name: string): boolean {
-  return Object.hasOwn(GUARD_MEANING, name) && memberSpec(name)?.effect === 'read';
+  return Object.hasOwn(GUARD_MEANING, name) && (INTERNAL_STATE_READS.has(name) || memberSpec(name)?.effect === 'read');
 }

@@ -57,6 +57,7 @@ import { ownAnswers } from './own-answers.js';
 import { resolverOf } from './references.js';
 import { typeServicesOf, typeVerdictOf } from './response-types.js';
 import { Solver, type Violation } from './solve.js';
+import { isErrorListenerResponse } from './start-states.js';
 import { CERTAINTY, isAfterKey, type Certainty, type ResponseKey } from './state.js';
 
 export type { Violation } from './solve.js';
@@ -108,6 +109,8 @@ export interface AnalysisOptions {
   readonly handOffHelpers?: readonly string[];
   /** Whether an unknown callee given the response takes it over (default true; false if any subscriber says so). */
   readonly unknownCalleesHandOff?: boolean;
+  /** Express error middleware starts with the head maybe sent (true if any subscriber says so; ./start-states.ts). */
+  readonly errorHandlersMaybeSent?: boolean;
 }
 
 type Subscriber = (file: FileAnalysis) => void;
@@ -116,7 +119,12 @@ class Engine {
   finished = false;
   readonly helpers = new Set<string>();
   /** Read by the collector as it goes: every subscriber subscribes before the traversal starts. */
-  private readonly collectorOptions = { finishingHelpers: this.helpers, handOffHelpers: new Set<string>(), unknownCalleesHandOff: true };
+  private readonly collectorOptions = {
+    finishingHelpers: this.helpers,
+    handOffHelpers: new Set<string>(),
+    unknownCalleesHandOff: true,
+    errorHandlersMaybeSent: false,
+  };
   private readonly subscribers: Subscriber[] = [];
   private readonly frames: Frame[] = [];
   private readonly ctx: HandlerContext;
@@ -141,6 +149,7 @@ class Engine {
     for (const name of options.finishingHelpers ?? []) this.helpers.add(name);
     for (const name of options.handOffHelpers ?? []) this.collectorOptions.handOffHelpers.add(name);
     if (options.unknownCalleesHandOff === false) this.collectorOptions.unknownCalleesHandOff = false;
+    if (options.errorHandlersMaybeSent === true) this.collectorOptions.errorHandlersMaybeSent = true;
     this.subscribers.push(subscriber);
   }
 
@@ -162,6 +171,10 @@ class Engine {
       const info = handlerInfo(def.node as never, this.ctx);
       result = info?.response === def.name;
       if (!result && this.ctx.types) result = typeVerdictOf(def.name, this.ctx.types) === 'response';
+      // `proxy.on('error', (err, req, res) => …)`, unless its type says otherwise
+      if (!result && isErrorListenerResponse(key)) {
+        result = !this.ctx.types || typeVerdictOf(def.name, this.ctx.types) !== 'other';
+      }
     }
     this.responseCache.set(key, result);
     return result;

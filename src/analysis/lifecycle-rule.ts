@@ -19,6 +19,8 @@ export interface LifecycleRuleOptions {
   definiteOnly: boolean;
   /** no-double-send only: a bare `next()` after a finish is not reported (see `isAllowedNext`). */
   allowNextAfterFinish?: boolean;
+  /** no-header-after-send only: Express error middleware starts with the head maybe sent (./start-states.ts). */
+  errorHandlersMaybeSent?: boolean;
 }
 
 /** Options one state rule adds to the shared ones: their schemas and defaults. */
@@ -92,7 +94,8 @@ export function reportLifecycleViolations(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: LifecycleRuleOptions,
 ): TSESLint.RuleListener {
-  return subscribeToAnalysis(context, { finishingHelpers: options.finishingHelpers }, (file) => {
+  const analysisOptions = { finishingHelpers: options.finishingHelpers, errorHandlersMaybeSent: options.errorHandlersMaybeSent === true };
+  return subscribeToAnalysis(context, analysisOptions, (file) => {
     const violations = file.functions.flatMap((fn) =>
       fn.violations.filter(
         (violation) =>

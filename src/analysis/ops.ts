@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Operation } from '../lifecycle/index.js';
 import type { InfeasibleEdges } from './infeasible-edges.js';
 import type { Condition } from './conditions.js';
+import type { StartFact } from './start-states.js';
 import type { Origin, ResponseKey } from './state.js';
 
 export type Op =
@@ -115,6 +116,8 @@ export interface Frame {
   readonly node: TSESTree.Node;
   /** Callback of `forEach`/`map`/…: its body may run more than once. */
   readonly repeated: boolean;
+  /** What it knows of responses when it starts, beyond where it was created (./start-states.ts). */
+  readonly startFacts?: readonly StartFact[];
   readonly ops: Map<string, Op[]>;
   readonly segmentStart: Map<string, TSESTree.Node>;
   readonly branches: Map<string, Branch[]>;

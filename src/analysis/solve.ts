@@ -20,6 +20,7 @@ import { isInfeasible } from './infeasible-edges.js';
 import { joinAll, mergeVariants, sameVariants, type Variants } from './variants.js';
 import type { Branch, Frame, Op } from './ops.js';
 import { Worklist, reversePostorder } from './worklist.js';
+import { applyStartFacts } from './start-states.js';
 import {
   OPEN,
   joinState,
@@ -145,9 +146,19 @@ export class Solver {
 
   /**
    * A nested callback starts from the state where it was created (responses it captures only);
-   * an asynchronous one also from what its creator did afterwards (`afterKey`).
+   * an asynchronous one also from what its creator did afterwards (`afterKey`); and some start
+   * with the head maybe sent or the response ended whatever their creator did (./start-states.ts).
    */
   private initialStateOf(frame: Frame): PathState {
+    const inherited = this.inheritedStateOf(frame);
+    if (!frame.startFacts) return inherited;
+    // Facts read off the creation state (`src.pipe(res)` before a listener of `src`) need the parent solved.
+    const parent = this.env.parentOf(frame);
+    if (parent && frame.startFacts.some((fact) => fact.kind === 'afterPipe')) this.solve(parent);
+    return applyStartFacts(inherited, frame.startFacts, this.captureStates.get(frame.node));
+  }
+
+  private inheritedStateOf(frame: Frame): PathState {
     const parent = this.env.parentOf(frame);
     if (!parent || !this.inheritsState(frame, parent)) return new Map();
     this.solve(parent);

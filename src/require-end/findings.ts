@@ -29,6 +29,7 @@ import {
   type ResponseKey,
 } from '../analysis/index.js';
 import { isNoOpCallee } from '../analysis/no-op-callees.js';
+import { isErrorListenerResponse } from '../analysis/start-states.js';
 import { memberSpec } from '../lifecycle/index.js';
 import { childNodes } from './child-nodes.js';
 import { owedContinuation, type Continuation } from './continuations.js';
@@ -110,7 +111,9 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
     if (found) return found;
   }
   for (const key of fn.responses) {
-    if (!fn.ownAnswers.has(key)) continue;
+    // `proxy.on('error', (err, req, res) => …)`: checked for late headers only. For an upgrade the
+    // third argument is the raw socket, and the code that emitted the error may still answer.
+    if (!fn.ownAnswers.has(key) || isErrorListenerResponse(key)) continue;
     if (handler && key !== owed && key === file.responseOf(handler)) continue; // a mistaken handler, or a helper's
     const found = check(fn, node, key, false, context);
     if (found) return found;
