@@ -6,7 +6,7 @@
 // counts as found when the expected rule reports within ±3 lines of the defect in the buggy version,
 // and as cleared when it no longer reports there in the fixed version. Every other report is listed.
 //
-//   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots npm run bench:recall [-- --only owner/repo] [--missed] [--json] [--markdown]
+//   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots npm run bench:recall [-- --only owner/repo] [--missed] [--json] [--markdown] [--compare before.json]
 //
 // Single-file linting, without type information, as bench:real does: a handler registered in another
 // file, or a response whose type only a checker would know, is seen as a plain function. Snapshots are
@@ -26,6 +26,9 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const missedOnly = args.includes('--missed');
 const asJson = args.includes('--json');
 const asMarkdown = args.includes('--markdown');
+// --compare before.json: a --json run of another build (LIFECYCLE_DIST=<its dist>); cases whose
+// found status differs are listed at the end
+const compareWith = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
 
 if (!SNAPSHOTS || !existsSync(SNAPSHOTS)) {
   console.log('bench:recall skipped: set RESPONSE_LIFECYCLE_SNAPSHOTS to a folder of fetched snapshots with history (see bench/recall/README.md)');
@@ -131,4 +134,11 @@ if (asJson) {
   table('where', [...tally('where'), ['all', all]]);
   const other = results.reduce((n, r) => n + r.otherBuggy.length + r.otherFixed.length, 0);
   console.log(`\n${results.length} cases (${missing} missing snapshots); other reports: ${other} (listed per case above)`);
+  if (compareWith) {
+    const caseKey = (r) => `${r.repo} ${r.fix.slice(0, 10)} ${r.path}:${r.line}`;
+    const before = new Map(JSON.parse(readFileSync(compareWith, 'utf8')).results.map((r) => [caseKey(r), r.found]));
+    const changed = results.filter((r) => before.has(caseKey(r)) && before.get(caseKey(r)) !== r.found);
+    console.log(`\nagainst ${compareWith}: ${changed.filter((r) => r.found).length} newly found, ${changed.filter((r) => !r.found).length} no longer found`);
+    for (const r of changed) console.log(`  ${r.found ? 'now found ' : 'LOST      '} ${caseKey(r)} ${r.rule} (${r.kind}; ${r.where})`);
+  }
 }
