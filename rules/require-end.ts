@@ -2,6 +2,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { isFunctionNode, subscribeToAnalysis } from '../src/analysis/index.js';
 import { FINISHING_HELPERS_SCHEMA } from '../src/analysis/lifecycle-rule.js';
 import { MESSAGES } from '../src/lifecycle/index.js';
+import { isExpress4Project } from '../src/project/express4-project.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
 import { continuationName } from '../src/require-end/continuations.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
@@ -13,7 +14,8 @@ interface Options {
   finishingHelpers: string[];
   handOffHelpers: string[];
   unknownCalleesHandOff: boolean;
-  express4AsyncRejections: boolean;
+  /** `'auto'`: when the nearest package.json runs Express 4 without a global patch (../src/project/express4-project.ts). */
+  express4AsyncRejections: boolean | 'auto';
 }
 
 const { neverResponds, someNotRespond, swallowedRejection, asyncRejectionHangs } = MESSAGES['require-end'];
@@ -45,15 +47,19 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
               'Whether passing the response to a function the rule does not know (or calling a response method it does not know) hands the response on. Logging and inspection calls never do.',
           },
           express4AsyncRejections: {
-            type: 'boolean',
+            type: ['boolean', 'string'],
+            oneOf: [
+              { type: 'boolean', description: 'Force the check on (`true`) or off (`false`).' },
+              { type: 'string', enum: ['auto'], description: 'On when the nearest package.json depends on Express 4 without a global patch.' },
+            ],
             description:
-              'Express 4 does not catch a rejected promise from an `async` handler: also report async handlers with an `await` or `throw` outside `try`/`catch`.',
+              "Also report async handlers with an `await` or `throw` outside `try`/`catch` (Express 4 does not catch their rejections): `true`, `false`, or `'auto'`, when the nearest package.json depends on `express` below 5 and not on `express-async-errors`.",
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ finishingHelpers: [], handOffHelpers: [], unknownCalleesHandOff: true, express4AsyncRejections: false }],
+    defaultOptions: [{ finishingHelpers: [], handOffHelpers: [], unknownCalleesHandOff: true, express4AsyncRejections: 'auto' }],
     messages: { neverResponds, someNotRespond, swallowedRejection, asyncRejectionHangs },
   },
   create(context, [options]) {
@@ -63,6 +69,8 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       handOffHelpers: options.handOffHelpers,
       unknownCalleesHandOff: options.unknownCalleesHandOff,
     };
+    const express4 = (): boolean =>
+      options.express4AsyncRejections === 'auto' ? isExpress4Project(context.physicalFilename) : options.express4AsyncRejections;
     return subscribeToAnalysis(context, analysisOptions, (file) => {
       const reported = new Set<unknown>();
       for (const found of findMissingEnds(file, sourceCode)) {
@@ -86,7 +94,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
           data: { operation: method, line: handler.loc.start.line },
         });
       }
-      if (!options.express4AsyncRejections) return;
+      if (!express4()) return;
       for (const fn of file.functions) {
         if (reported.has(fn.node) || !fn.handler || isMistakenHandler(fn.handler)) continue;
         if (fn.handler.kind === 'helper' && !fn.handler.registered) continue; // its caller answers

@@ -31,6 +31,17 @@ export function corpusRoots(args, usage) {
 }
 
 /**
+ * The name a corpus file is linted under: `file.js` or `file.ts` (so one config fits `.mjs`,
+ * `.cts`, …) in the file's real directory, so rules that read the project around a file (the
+ * nearest package.json) see the project's layout.
+ * @param {string} file
+ * @param {boolean} isTs
+ */
+export function virtualFilename(file, isTs) {
+  return path.join(path.dirname(path.resolve(file)), isTs ? 'file.ts' : 'file.js');
+}
+
+/**
  * @param {string[]} roots directories (or files) to lint
  * @param {{ rules: Record<string, object>, settings: Record<string, unknown> }} plugin rules by id,
  *   and the rule entries by id (e.g. `{ 'require-end': ['error', {…}] }`); they run as `rl/<id>`
@@ -56,13 +67,12 @@ export function lintCorpus(roots, { rules, settings }, onReport) {
       totals.files += 1;
       totals.lines += lines.length;
       const isTs = /ts$/u.test(file);
+      const filename = virtualFilename(file, isTs);
       let messages;
       try {
-        messages = linter.verify(code, config(file.endsWith('.cjs') ? 'commonjs' : 'module', isTs ? tsParser : undefined), {
-          filename: isTs ? 'file.ts' : 'file.js',
-        });
+        messages = linter.verify(code, config(file.endsWith('.cjs') ? 'commonjs' : 'module', isTs ? tsParser : undefined), { filename });
         // old sloppy-mode files: retry as scripts before giving up
-        if (messages.some((m) => m.fatal) && !isTs) messages = linter.verify(code, config('script'), { filename: 'file.js' });
+        if (messages.some((m) => m.fatal) && !isTs) messages = linter.verify(code, config('script'), { filename });
       } catch (error) {
         totals.crashes += 1;
         console.log(`CRASH ${file}: ${String(error.message).split('\n')[0]}`);

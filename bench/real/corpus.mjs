@@ -1,7 +1,7 @@
 // The development corpus (bench/real/corpus.json): where each codebase's pinned tree is, and which
 // of its files are linted. Shared by the precision run (run.mjs) and the cost run (cost.mjs).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,10 +50,39 @@ export function treeOf({ repo, commit, paths }, snapshots) {
       const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', commit, '--', ...paths], { maxBuffer: 1 << 30 });
       execFileSync('tar', ['-x', '-C', out], { input: archive });
     }
+    extractManifests(gitDir, commit, paths, out);
     return out;
   }
   const tree = path.join(snapshots, name);
   return existsSync(tree) ? tree : undefined;
+}
+
+/**
+ * The package.json files above the linted paths (the project's own, a workspace package's), which
+ * `git archive -- paths` leaves out: require-end's `express4AsyncRejections: 'auto'` reads the
+ * nearest one, as it does in the project itself. Also added to trees extracted before.
+ */
+function extractManifests(gitDir, commit, paths, out) {
+  const dirs = new Set();
+  for (const entry of paths) {
+    for (let dir = path.posix.dirname(entry); ; dir = path.posix.dirname(dir)) {
+      dirs.add(dir);
+      if (dir === '.' || dir === '/') break;
+    }
+  }
+  for (const dir of dirs) {
+    const file = dir === '.' ? 'package.json' : `${dir}/package.json`;
+    const target = path.join(out, file);
+    if (existsSync(target)) continue;
+    let text;
+    try {
+      text = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      continue; // no package.json there at this commit
+    }
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
 }
 
 const SKIPPED_DIR = /^(?:node_modules|tests?|__tests__|__mocks__|fixtures?|dist|\..+)$/u;

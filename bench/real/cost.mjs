@@ -11,6 +11,7 @@ import path from 'node:path';
 import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { virtualFilename } from '../../scripts/corpus-lint.mjs';
 import { DIST, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from './corpus.mjs';
 
 const args = process.argv.slice(2);
@@ -51,7 +52,7 @@ async function runArm(which) {
   let messages = 0;
   for (const { file, code } of sources) {
     const ts = /ts$/u.test(file);
-    const filename = ts ? 'file.ts' : 'file.js';
+    const filename = virtualFilename(file, ts);
     let out = linter.verify(code, config(file.endsWith('.cjs') ? 'commonjs' : 'module', ts), { filename });
     if (out.some((m) => m.fatal) && !ts) out = linter.verify(code, config('script', false), { filename });
     messages += out.length;

@@ -4,10 +4,12 @@
  * hanging. Express 5 forwards it to the error handler, which is why this is an option.
  * Only the handler's own body counts: nested functions reject their own promises.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, unwrapTs, type FunctionNode } from '../analysis/index.js';
+import { GLOBAL_REJECTION_PATCHES } from '../project/express4-project.js';
 import { childNodes } from './child-nodes.js';
+import { cannotReject } from './safe-awaits.js';
 
 export interface RejectionPoint {
   readonly node: TSESTree.Node;
@@ -15,8 +17,17 @@ export interface RejectionPoint {
   readonly display: string;
 }
 
-/** Packages that patch Express 4 to forward rejections (`import 'express-async-errors'`). */
-const PATCHING_PACKAGES = /['"](?:express-async-errors|@awaitjs\/express|express-promise-router)['"]/u;
+/**
+ * Packages that make Express 4 forward rejections, globally (`import 'express-async-errors'`) or
+ * for the apps and routers made with them (`@awaitjs/express`, `express-promise-router`,
+ * `express-asyncify`, `express-async-await`): a file that loads one is left alone.
+ */
+const PATCHING_PACKAGES = new RegExp(
+  `['"](?:${[...GLOBAL_REJECTION_PATCHES, '@awaitjs/express', 'express-promise-router', 'express-asyncify', 'express-async-await']
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&'))
+    .join('|')})['"]`,
+  'u',
+);
 
 /**
  * The first `await` or `throw` of an async handler that no `catch` of the same function covers.
@@ -26,11 +37,16 @@ const PATCHING_PACKAGES = /['"](?:express-async-errors|@awaitjs\/express|express
 export function uncaughtRejection(
   fn: FunctionNode,
   registered: boolean,
-  sourceCode: { readonly text: string; getText(node: TSESTree.Node): string },
+  sourceCode: Readonly<TSESLint.SourceCode>,
 ): RejectionPoint | undefined {
   if (!fn.async) return undefined;
   if (!registered && fn.parent.type === AST_NODE_TYPES.CallExpression) return undefined;
   if (PATCHING_PACKAGES.test(sourceCode.text)) return undefined;
+  return firstUncaughtPoint(fn, sourceCode, 0);
+}
+
+function firstUncaughtPoint(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): RejectionPoint | undefined {
+  const rejects = (target: FunctionNode, deeper: number): boolean => target !== fn && firstUncaughtPoint(target, sourceCode, deeper) !== undefined;
   let found: RejectionPoint | undefined;
   const visit = (node: TSESTree.Node, caught: boolean): void => {
     if (found) return;
@@ -41,7 +57,12 @@ export function uncaughtRejection(
       if (node.finalizer) visit(node.finalizer, caught);
       return;
     }
-    if (!caught && node.type === AST_NODE_TYPES.AwaitExpression && !isCaughtPromise(node.argument)) {
+    if (
+      !caught &&
+      node.type === AST_NODE_TYPES.AwaitExpression &&
+      !isCaughtPromise(node.argument) &&
+      !cannotReject(node.argument, sourceCode, rejects, depth)
+    ) {
       found = { node, display: shorten(sourceCode.getText(node)) };
       return;
     }
