@@ -53,6 +53,9 @@ describe('bench/recall/cases.json', () => {
     expect(c.fix).toMatch(/^[0-9a-f]{40}$/u);
     expect(typeof c.path).toBe('string');
     expect(Number.isInteger(c.line) && (c.line as number) > 0).toBe(true);
+    if (c.alsoAt !== undefined) {
+      expect(Array.isArray(c.alsoAt) && (c.alsoAt as unknown[]).every((l) => Number.isInteger(l) && (l as number) > 0)).toBe(true);
+    }
     expect(Object.keys(RULE_OF_KIND)).toContain(c.kind);
     expect(c.rule).toBe(RULE_OF_KIND[c.kind as string]);
     expect(PLACES).toContain(c.where);
