@@ -19,6 +19,7 @@ import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { atomsOf, conditionOf, isMemberAtom, type Condition } from './conditions.js';
 import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type FunctionNode, type HandlerContext } from './handlers.js';
 import { isLoggingCall, isNoOpCallee } from './no-op-callees.js';
+import { Reentries } from './reentry.js';
 import { looksLikeResponder } from './responder-names.js';
 import { startFactsOf } from './start-states.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
@@ -91,6 +92,8 @@ type Listener = (...args: never[]) => void;
 export class Collector {
   private readonly stack: Frame[] = [];
   private readonly keyCache = new Map<TSESLint.Scope.Variable, ResponseKey | null>();
+  /** Functions that pass themselves on with a response (a dispatcher's `next`): see ./reentry.ts. */
+  private readonly reentries = new Reentries();
 
   constructor(
     private readonly ctx: HandlerContext,
@@ -108,7 +111,8 @@ export class Collector {
       onCodePathStart: (codePath: Rule.CodePath, node: TSESTree.Node) => this.start(codePath, node),
       onCodePathEnd: (_codePath: Rule.CodePath, _node: TSESTree.Node) => {
         const frame = this.stack.pop();
-        if (frame) this.onFrame(frame);
+        // A function's calls that pass it on are all collected by now (./reentry.ts).
+        if (frame) this.onFrame(this.reentries.withStartFacts(frame));
       },
       onCodePathSegmentStart: (segment: Rule.CodePathSegment, node: TSESTree.Node) => this.enter(segment, node),
       onUnreachableCodePathSegmentStart: (segment: Rule.CodePathSegment, node: TSESTree.Node) => this.enter(segment, node),
@@ -361,6 +365,7 @@ export class Collector {
     }
 
     // The response (or `next`) passed as an argument.
+    const passed: ResponseKey[] = [];
     node.arguments.forEach((arg, argIndex) => {
       const value = unwrapTs(arg);
       if (consumed.has(arg)) return;
@@ -372,6 +377,7 @@ export class Collector {
       }
       const key = this.keyOfValue(value);
       if (key) {
+        passed.push(key);
         const text = this.ctx.sourceCode.getText(node.callee as never);
         this.record({
           kind: 'call',
@@ -386,6 +392,9 @@ export class Collector {
         });
       }
     });
+    if (passed.length > 0 && node.arguments.length > 1) {
+      this.reentries.note(node, passed, (id) => this.localFunction(id), `${this.ctx.sourceCode.getText(node.callee as never)}()`);
+    }
   }
 
   private memberCall(
