@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { exportedHandlerFramework } from '../src/analysis/exported-handler.js';
 import { handlerInfo, registrationOf, type FunctionNode } from '../src/analysis/handlers.js';
 import { MESSAGES, SUGGESTION_MESSAGES } from '../src/lifecycle/index.js';
 import { OPEN_RESPONSE_TYPE, REGISTRATION_HELPER, TYPES_MODULE, TYPE_STATE_TYPES } from '../src/type-state-names.js';
 import { createRule } from '../src/util/create-rule.js';
 
-type Options = [{ typesModules?: string[] }];
+type Options = [{ typesModules?: string[]; exportedHandlers?: boolean; fix?: boolean }];
 type MessageIds = 'untypedResponse' | 'redeclaredLocals' | 'requiredMember' | 'annotateResponse' | 'annotateResponseAndReturn';
 type Framework = keyof typeof OPEN_RESPONSE_TYPE;
 
@@ -99,6 +100,8 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
+    // Only with the `fix` option: the annotation is a suggestion otherwise (docs: adopting in one command).
+    fixable: 'code',
     messages: {
       untypedResponse: MESSAGES['typed-response-param'].untypedResponse,
       redeclaredLocals: MESSAGES['typed-response-param'].redeclaredLocals,
@@ -115,17 +118,28 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             description: `Modules whose \`Res\`/\`NodeRes\`/… exports count as the type-state types (for an app that re-exports them). The first one is used by the suggestion. Default: \`['${TYPES_MODULE}']\`.`,
           },
+          exportedHandlers: {
+            type: 'boolean',
+            description:
+              'Also report exported functions shaped like a handler (`(req, res[, next])`, `(err, req, res, next)`, as a function, a `const`, or a method of an exported controller object or class) whose response parameter is used like a response, wherever they are registered.',
+          },
+          fix: {
+            type: 'boolean',
+            description: 'Make the annotation an automatic fix (`eslint --fix`), not only a suggestion: for annotating a codebase in one run.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ typesModules: [TYPES_MODULE] }],
+    defaultOptions: [{ typesModules: [TYPES_MODULE], exportedHandlers: false, fix: false }],
   },
-  create(context, [{ typesModules = [TYPES_MODULE] }]) {
+  create(context, [{ typesModules = [TYPES_MODULE], exportedHandlers = false, fix: autoFix = false }]) {
     if (!TS_FILE.test(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const modules = new Set(typesModules);
     const preferredModule = typesModules[0] ?? TYPES_MODULE;
+    /** With the `fix` option: the types whose import an earlier report's fix adds. */
+    const importsPlanned = new Set<string>();
 
     /**
      * How a function or a reference to it is registered, when `node` is an argument of the call:
@@ -160,7 +174,9 @@ export default createRule<Options, MessageIds>({
           : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
             ? fn.parent.id
             : null;
-      if (!name) return undefined;
+      // Opt-in: any exported function shaped and used like a handler (src/analysis/exported-handler.ts).
+      const exported = exportedHandlers ? exportedHandlerFramework(fn, sourceCode) : undefined;
+      if (!name) return exported ? { framework: exported, byName: true } : undefined;
       const variable = findVariable(name.name, sourceCode.getScope(fn));
       for (const reference of variable?.references ?? []) {
         const framework = registrationAt(reference.identifier);
@@ -180,7 +196,7 @@ export default createRule<Options, MessageIds>({
       const isExpress = (t: TSESTree.TypeNode | undefined, names: ReadonlySet<string>) =>
         t?.type === AST_NODE_TYPES.TSTypeReference && isExpressType(t.typeName, scope, names);
       if (isExpress(request, EXPRESS_REQUEST_TYPES) && isExpress(response, EXPRESS_RESPONSE_TYPES)) return { framework: 'express', byName: true };
-      return undefined;
+      return exported ? { framework: exported, byName: true } : undefined;
     }
 
     /** A type from express / express-serve-static-core named one of `names` (`Response`, `express.RequestHandler`). */
@@ -266,27 +282,33 @@ export default createRule<Options, MessageIds>({
       const reference = typeReference(wanted, scope);
       const data = { name: param.name, type: wanted, module: preferredModule };
       const returns = returnTypeRewrite(fn, scope);
+      const annotateWith = (withImport: boolean) => (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
+        const annotation = param.typeAnnotation;
+        const fixes = [
+          annotation ? fixer.replaceText(annotation.typeAnnotation, reference!.text) : fixer.insertTextAfter(param, `: ${reference!.text}`),
+        ];
+        if (returns) fixes.push(fixer.replaceText(returns.node, returns.text));
+        if (withImport && reference!.importFix) fixes.push(reference!.importFix(fixer));
+        return fixes;
+      };
+      const annotate = reference ? annotateWith(true) : undefined;
+      // `eslint --fix` merges a report's edits into one range, from the import to the parameter: if
+      // every report added the import, they would all overlap and one handler per pass would be
+      // annotated. The first report of a type adds the import, the later ones only annotate.
+      const importAdded = reference?.importFix != null && importsPlanned.has(wanted);
+      if (reference?.importFix) importsPlanned.add(wanted);
       context.report({
         node: param,
         messageId: 'untypedResponse',
         data,
-        suggest: reference
+        fix: autoFix && reference ? annotateWith(!importAdded) : null,
+        suggest: annotate
           ? [
               {
                 ...(returns
                   ? { messageId: 'annotateResponseAndReturn' as const, data: { ...data, returns: returns.text } }
                   : { messageId: 'annotateResponse' as const, data }),
-                fix(fixer) {
-                  const annotation = param.typeAnnotation;
-                  const fixes = [
-                    annotation
-                      ? fixer.replaceText(annotation.typeAnnotation, reference.text)
-                      : fixer.insertTextAfter(param, `: ${reference.text}`),
-                  ];
-                  if (returns) fixes.push(fixer.replaceText(returns.node, returns.text));
-                  if (reference.importFix) fixes.push(reference.importFix(fixer));
-                  return fixes;
-                },
+                fix: annotate,
               },
             ]
           : [],

@@ -226,3 +226,104 @@ ruleTester.run('typed-response-param: app types that hide the narrowing', rule, 
     },
   ],
 });
+
+// `exportedHandlers`: handlers a module exports for another module to register.
+const EXPORTED = [{ exportedHandlers: true }] as const;
+const IMPORT_NODE_RES = `import type { NodeRes } from '${MODULE}';`;
+/** One report on line 1 (`res`, `Res`), with one suggestion producing `output`. */
+function exported(code: string, output: string, { type = 'Res', line = 1, name = 'res' } = {}) {
+  const data = { name, type, module: MODULE };
+  return {
+    code,
+    options: EXPORTED,
+    errors: [{ messageId: 'untypedResponse' as const, line, data, suggestions: [{ messageId: 'annotateResponse' as const, data, output }] }],
+  };
+}
+ruleTester.run('typed-response-param: exportedHandlers', rule, {
+  valid: [
+    // The option is off by default.
+    'export function getUser(req, res) { res.json({ id: req.params.id }); }',
+    // Not exported.
+    { code: 'function getUser(req, res) { res.json({ id: req.params.id }); }', options: EXPORTED },
+    { code: 'const getUser = (req, res) => { res.json({}); };\nexport const other = 1;', options: EXPORTED },
+    // Exported, but not a handler: other names, the response not used like one, a helper with extra parameters.
+    { code: 'export function merge(a, b) { a.json(b); }', options: EXPORTED },
+    { code: 'export function copy(req, res) { return { ...req, ...res }; }', options: EXPORTED },
+    { code: 'export function log(req, res) { console.log(req.url, res.statusCode, res.get("x")); }', options: EXPORTED },
+    { code: 'export function sendPage(req, res, page, size) { res.json({ page, size }); }', options: EXPORTED },
+    // A static method is not a controller action; a nested function is not exported.
+    { code: 'export class Users { static list(req, res) { res.json([]); } }', options: EXPORTED },
+    { code: 'export function route() { return function inner(req, res) { res.json({}); }; }', options: EXPORTED },
+    // Already annotated, or annotated with a type of the app's own.
+    { code: `${IMPORT_RES}\nexport function getUser(req, res: Res) { res.json({}); }`, options: EXPORTED },
+    { code: 'interface Reply { json(x: unknown): void }\nexport function getUser(req, res: Reply) { res.json({}); }', options: EXPORTED },
+  ],
+  invalid: [
+    exported(
+      'export function getUser(req, res) { res.json({ id: req.params.id }); }',
+      `${IMPORT_RES}\nexport function getUser(req, res: Res) { res.json({ id: req.params.id }); }`,
+    ),
+    exported(
+      'export const getUser = async (req, res, next) => { try { res.status(200).send("x"); } catch (e) { next(e); } };',
+      `${IMPORT_RES}\nexport const getUser = async (req, res: Res, next) => { try { res.status(200).send("x"); } catch (e) { next(e); } };`,
+    ),
+    // node:http members only: `NodeRes`, which Express's registration accepts too.
+    exported(
+      "export default function serve(req, res) { res.writeHead(200); res.end('ok'); }",
+      `${IMPORT_NODE_RES}\nexport default function serve(req, res: NodeRes) { res.writeHead(200); res.end('ok'); }`,
+      { type: 'NodeRes' },
+    ),
+    // Exported by name, an error handler, a controller object, a controller class.
+    exported(
+      'function getUser(req, res) { res.sendStatus(204); }\nexport { getUser };',
+      `${IMPORT_RES}\nfunction getUser(req, res: Res) { res.sendStatus(204); }\nexport { getUser };`,
+    ),
+    exported(
+      'export const onError = (err, req, res, next) => { res.status(500).json({ error: String(err) }); };',
+      `${IMPORT_RES}\nexport const onError = (err, req, res: Res, next) => { res.status(500).json({ error: String(err) }); };`,
+    ),
+    exported(
+      'export const users = {\n  list(req, res) { res.json([]); },\n};',
+      `${IMPORT_RES}\nexport const users = {\n  list(req, res: Res) { res.json([]); },\n};`,
+      { line: 2 },
+    ),
+    exported(
+      'export default class Users {\n  show = (req, res) => { res.redirect("/x"); };\n}',
+      `${IMPORT_RES}\nexport default class Users {\n  show = (req, res: Res) => { res.redirect("/x"); };\n}`,
+      { line: 2 },
+    ),
+    // Express's `Response` on the response only: rewritten too.
+    exported(
+      "import type { Response } from 'express';\nexport function getUser(req, res: Response) { res.json({}); }",
+      `import type { Response } from 'express';\n${IMPORT_RES}\nexport function getUser(req, res: Res) { res.json({}); }`,
+      { line: 2 },
+    ),
+  ],
+});
+
+// `fix`: the annotation as an automatic fix, for annotating a codebase with `eslint --fix`.
+const FIX_CODE = 'export function a(req, res) { res.json({}); }\nexport function b(req, res) { res.send("x"); }\nexport function c(req, res) { res.end(); }';
+const suggestion = (type: string, output: string) => ({
+  messageId: 'untypedResponse' as const,
+  suggestions: [{ messageId: 'annotateResponse' as const, data: { name: 'res', type, module: MODULE }, output }],
+});
+ruleTester.run('typed-response-param: fix', rule, {
+  valid: [{ code: 'export function getUser(req, res) { res.json({}); }', options: [{ fix: true }] }],
+  invalid: [
+    {
+      code: FIX_CODE,
+      options: [{ exportedHandlers: true, fix: true }],
+      // Pass 1: both Express handlers (only the first report adds the import, so their edits do not
+      // overlap); the node:http one needs its own import, which overlaps the first: pass 2.
+      output: [
+        `${IMPORT_RES}\nexport function a(req, res: Res) { res.json({}); }\nexport function b(req, res: Res) { res.send("x"); }\nexport function c(req, res) { res.end(); }`,
+        `import type { Res, NodeRes } from '${MODULE}';\nexport function a(req, res: Res) { res.json({}); }\nexport function b(req, res: Res) { res.send("x"); }\nexport function c(req, res: NodeRes) { res.end(); }`,
+      ],
+      errors: [
+        suggestion('Res', FIX_CODE.replace('a(req, res)', 'a(req, res: Res)').replace(/^/u, `${IMPORT_RES}\n`)),
+        suggestion('Res', FIX_CODE.replace('b(req, res)', 'b(req, res: Res)').replace(/^/u, `${IMPORT_RES}\n`)),
+        suggestion('NodeRes', FIX_CODE.replace('c(req, res)', 'c(req, res: NodeRes)').replace(/^/u, `${IMPORT_NODE_RES}\n`)),
+      ],
+    },
+  ],
+});
