@@ -62,7 +62,7 @@ export function treeOf({ repo, commit, paths }, snapshots) {
  * `git archive -- paths` leaves out: require-end's `express4AsyncRejections: 'auto'` reads the
  * nearest one, as it does in the project itself. Also added to trees extracted before.
  */
-function extractManifests(gitDir, commit, paths, out) {
+export function extractManifests(gitDir, commit, paths, out) {
   const dirs = new Set();
   for (const entry of paths) {
     for (let dir = path.posix.dirname(entry); ; dir = path.posix.dirname(dir)) {

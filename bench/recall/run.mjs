@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCorpus } from '../../scripts/corpus-lint.mjs';
-import { DIST, SNAPSHOTS, staleDistWarning } from '../real/corpus.mjs';
+import { DIST, SNAPSHOTS, extractManifests, staleDistWarning } from '../real/corpus.mjs';
 import { mapLine, NEAR } from './lines.mjs';
 
 const HERE = import.meta.dirname;
@@ -45,12 +45,15 @@ const settings = Object.fromEntries(
 
 /** The file at a commit, written under bench/.cache/recall/ (kept: commits never change). */
 function extract(gitDir, commit, file) {
-  const out = path.join(CACHE, `${path.basename(path.dirname(gitDir))}@${commit.slice(0, 12)}`, file);
+  const root = path.join(CACHE, `${path.basename(path.dirname(gitDir))}@${commit.slice(0, 12)}`);
+  const out = path.join(root, file);
   if (!existsSync(out)) {
     const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { maxBuffer: 1 << 28 });
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, text);
   }
+  // The package.json files above it at that commit: require-end's Express 4 check reads the nearest.
+  extractManifests(gitDir, commit, [file], root);
   return out;
 }
 
