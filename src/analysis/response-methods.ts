@@ -105,6 +105,8 @@ class ResponsePrototypes {
       if (name === 'prototype') return this.isResponseClass(expr.object, depth + 1);
       return name === 'response' && this.isModule(expr.object, /^express$/u);
     }
+    // `var res = module.exports = { __proto__: … }`
+    if (expr.type === AST_NODE_TYPES.AssignmentExpression && expr.operator === '=') return this.isPrototype(expr.right, depth + 1);
     if (expr.type === AST_NODE_TYPES.ObjectExpression) {
       return expr.properties.some(
         (p) => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === '__proto__' && this.isPrototype(p.value, depth + 1),

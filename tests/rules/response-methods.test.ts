@@ -187,6 +187,15 @@ res.sendError = function (err) {
 
 js.run('no-write-after-end (this in response methods)', testable(noWriteAfterEnd), {
   valid: [
+    `var http = require('http');
+var res = module.exports = { __proto__: http.ServerResponse.prototype };
+res.send = function (chunk) {
+  if (this.req.method === 'HEAD') {
+    this.end();
+  } else {
+    this.end(chunk);
+  }
+};`,
     `import { ServerResponse } from 'node:http';
 class Streamed extends ServerResponse {
   stream(chunks) { for (const c of chunks) this.write(c); this.end(); }
@@ -205,6 +214,28 @@ class Streamed extends ServerResponse {
     this.write(last);
   }
 }`,
+      errors: [write(5, 'this.write()', 'this.end()', 4)],
+    },
+    {
+      // the prototype object is also what the module exports; HEAD falls through to the second end
+      code: `var http = require('http');
+var res = module.exports = { __proto__: http.ServerResponse.prototype };
+res.send = function (chunk) {
+  if (this.req.method === 'HEAD') {
+    this.end();
+  }
+  this.end(chunk);
+};`,
+      errors: [write(7, 'this.end()', 'this.end()', 5, 'writeMayBeAfterEnd')],
+    },
+    {
+      // restify's spelling: a local name for the class
+      code: `var http = require('http');
+var Response = http.ServerResponse;
+Response.prototype.close = function (body) {
+  this.end();
+  this.write(body);
+};`,
       errors: [write(5, 'this.write()', 'this.end()', 4)],
     },
   ],
