@@ -6,6 +6,7 @@ import { isExpress4Project } from '../src/project/express4-project.js';
 import { uncaughtRejection } from '../src/require-end/express4-rejection.js';
 import { continuationName } from '../src/require-end/continuations.js';
 import { findMissingEnds, isMistakenHandler, returnsResult } from '../src/require-end/findings.js';
+import { overrideWording } from '../src/require-end/overrides.js';
 import { exitReport, hangData } from '../src/require-end/report-at.js';
 import { swallowingErrorCallbacks } from '../src/require-end/swallowed-rejections.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -75,7 +76,7 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       const reported = new Set<unknown>();
       for (const found of findMissingEnds(file, sourceCode)) {
         reported.add(found.fn);
-        const data = hangData(found.fn, found.key, file, sourceCode);
+        const data = found.override ? overrideWording(found.override) : hangData(found.fn, found.key, file, sourceCode);
         const handler = found.continuation ? continuationName(found.continuation, sourceCode) : data.handler;
         // A hanging exit is reported where the fix goes; a handler that never answers, at its head.
         const at = found.exit ? exitReport(found.fn, found.exit, found.key, sourceCode) : undefined;

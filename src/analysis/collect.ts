@@ -8,7 +8,7 @@
 import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type Operation } from '../lifecycle/index.js';
+import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type MemberSpec, type Operation } from '../lifecycle/index.js';
 import { declaredVariable } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
 import type { MemberResponses } from './member-responses.js';
@@ -21,6 +21,7 @@ import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type FunctionNode, t
 import { isLoggingCall, isNoOpCallee } from './no-op-callees.js';
 import { Reentries } from './reentry.js';
 import { looksLikeResponder } from './responder-names.js';
+import { savedOriginalCall, type SavedOriginalCall } from './saved-originals.js';
 import { startFactsOf } from './start-states.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Resolver } from './references.js';
@@ -364,6 +365,9 @@ export class Collector {
       }
     }
 
+    const saved = savedOriginalCall(node, this.resolveId, (id) => this.keyOfIdentifier(id));
+    if (saved) this.savedOriginal(node, saved, consumed);
+
     // The response (or `next`) passed as an argument.
     const passed: ResponseKey[] = [];
     node.arguments.forEach((arg, argIndex) => {
@@ -397,6 +401,23 @@ export class Collector {
     }
   }
 
+  /**
+   * `end.call(this, chunk)` where `const end = res.end` (./saved-originals.ts): the response's own
+   * method, called past an override. The response given as `this` is not handed to other code.
+   */
+  private savedOriginal(node: TSESTree.CallExpression, saved: SavedOriginalCall, consumed: Set<TSESTree.Node>): void {
+    const spec = memberSpec(saved.method);
+    if (spec?.kind !== 'method') return;
+    for (const arg of node.arguments) {
+      const value = unwrapTs(arg);
+      if (value.type === AST_NODE_TYPES.Identifier && this.keyOfIdentifier(value) === saved.key) consumed.add(arg);
+    }
+    // `apply(this, arguments)` passes on whatever the caller gave: counted as a plain call.
+    const operation = methodOperation(spec, saved.args ?? []);
+    const display = `${this.ctx.sourceCode.getText(node.callee as never)}()`;
+    this.record({ kind: 'member', key: saved.key, operation, origin: this.origin(node, display) });
+  }
+
   private memberCall(
     node: TSESTree.CallExpression,
     name: string,
@@ -405,12 +426,7 @@ export class Collector {
     const display = `${receiver.root}.${name}()`;
     const spec = memberSpec(name);
     if (spec?.kind === 'method') {
-      const first = node.arguments[0];
-      const last = node.arguments[node.arguments.length - 1];
-      const operation = operationOf(spec, {
-        hasData: first !== undefined && !isFunctionNode(first) && !isNullish(first),
-        hasCallback: last !== undefined && isFunctionNode(last),
-      });
+      const operation = methodOperation(spec, node.arguments);
       if (operation.effect === 'read' || operation.effect === 'neutral') return;
       const origin = { ...this.origin(node, display), ...(spec.async ? { async: true as const } : {}) };
       this.record({ kind: 'member', key: receiver.key, operation, origin });
@@ -688,6 +704,16 @@ const FINISH: Operation = { effect: 'finish', setsHead: false, writesData: false
 function unwrapChain(node: TSESTree.Node): TSESTree.Node {
   const inner = unwrapTs(node);
   return inner.type === AST_NODE_TYPES.ChainExpression ? unwrapTs(inner.expression) : inner;
+}
+
+/** What a call of the method `spec` with these arguments does (`end(chunk)` also writes; `render(v, cb)` hands off). */
+function methodOperation(spec: MemberSpec, args: readonly TSESTree.CallExpressionArgument[]): Operation {
+  const first = args[0];
+  const last = args[args.length - 1];
+  return operationOf(spec, {
+    hasData: first !== undefined && !isFunctionNode(first) && !isNullish(first),
+    hasCallback: last !== undefined && isFunctionNode(last),
+  });
 }
 
 function isNullish(node: TSESTree.Node): boolean {

@@ -25,7 +25,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { declaredVariable, propertyName, unwrapTs } from '../util/ast.js';
+import { declaredVariable, propertyName, throughTs, unwrapTs } from '../util/ast.js';
 import { calleeName, handlerInfo, isFunctionNode, type FunctionNode, type HandlerContext } from './handlers.js';
 import type { Resolver } from './references.js';
 import { OPEN, withKey, type KeyState, type Origin, type PathState, type ResponseKey, type Tri } from './state.js';
@@ -113,13 +113,15 @@ export function startFactsOf(fn: FunctionNode, lookup: StartLookup): StartFact[]
       }
     }
   }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.operator === '=') {
-    const target = unwrapTs(parent.left);
+  const assigned = throughTs(fn);
+  if (assigned.parent?.type === AST_NODE_TYPES.AssignmentExpression && assigned.parent.right === assigned && assigned.parent.operator === '=') {
+    const assignment = assigned.parent;
+    const target = unwrapTs(assignment.left);
     const method = target.type === AST_NODE_TYPES.MemberExpression ? propertyName(target) : undefined;
     if (target.type === AST_NODE_TYPES.MemberExpression && method !== undefined && MAYBE_SENT_OVERRIDES.has(method)) {
       const object = unwrapTs(target.object);
       // The code that calls the override may have written first: an earlier `res.write()`.
-      if (object.type === AST_NODE_TYPES.Identifier) maybeSent(object, parent, `${object.name}.write()`);
+      if (object.type === AST_NODE_TYPES.Identifier) maybeSent(object, assignment, `${object.name}.write()`);
     }
   }
   if (lookup.errorHandlersMaybeSent) {

@@ -33,6 +33,7 @@ import { isErrorListenerResponse } from '../analysis/start-states.js';
 import { memberSpec } from '../lifecycle/index.js';
 import { childNodes } from './child-nodes.js';
 import { owedContinuation, type Continuation } from './continuations.js';
+import { delegatesSomewhere, handedOver, overrideOf, type Override } from './overrides.js';
 
 export interface MissingEnd {
   readonly fn: FunctionNode;
@@ -43,6 +44,8 @@ export interface MissingEnd {
   readonly exit: FunctionExit | undefined;
   /** Set when `fn` is a continuation owed the answer (`serve(req, res, (err) => …)`). */
   readonly continuation?: Continuation;
+  /** Set when `fn` overrides the response's `end` or `writeHead` (./overrides.ts). */
+  readonly override?: Override;
 }
 
 /** Callbacks that run for part of the work while other code answers the request. */
@@ -96,6 +99,12 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
   if (handlerKey && handler && (handler.registered || registeredByName(node, context)) && !(handlerKey.references.length === 0 && (isExtraRequestListener(node) || isDeliberate(node, handler)))) {
     return check(fn, node, handlerKey, !fn.ownAnswers.has(handlerKey), context);
   }
+  const override = overrideOf(node, fn);
+  if (override) {
+    if (!delegatesSomewhere(fn, override)) return undefined;
+    const found = check(fn, node, override.key, false, context, override);
+    return found && { ...found, override };
+  }
   const continuation = owedContinuation(node, file, context.sourceCode, (creator, key) => owesAnswer(creator, key, file));
   if (continuation) {
     const found = check(fn, node, continuation.key, !fn.ownAnswers.has(continuation.key), context);
@@ -137,10 +146,12 @@ function check(
   key: ResponseKey,
   mayNever: boolean,
   context: CheckContext,
+  override?: Override,
 ): MissingEnd | undefined {
   let relaxed: boolean | undefined;
   const unanswered = fn.exits.filter(
     (exit) =>
+      !(override && handedOver(fn, exit, override)) &&
       !answers(fn, node, exit, key) &&
       !(fn.exitState(exit, key).answered === 'maybe' && (relaxed ??= hasFinally(node) || testsGone(node))) &&
       !isOnceGuard(exit.returnNode, context.sourceText) &&
@@ -246,7 +257,8 @@ function isDeliberate(node: FunctionNode, handler: HandlerInfo): boolean {
  * the early return is the second run, after the first one answered.
  */
 function isOnceGuard(returnNode: TSESTree.ReturnStatement | undefined, sourceText: string): boolean {
-  if (!returnNode || returnNode.argument) return false;
+  // `if (ended) return false;`: an override of `res.end` called twice says so to its caller
+  if (!returnNode || (returnNode.argument && returnNode.argument.type !== AST_NODE_TYPES.Literal)) return false;
   const guard = guardingIf(returnNode);
   if (!guard) return false;
   const test = unwrapTs(guard.test);
