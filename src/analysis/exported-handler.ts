@@ -64,7 +64,10 @@ function isExported(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>)
   if (
     (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) &&
     holder.value === fn &&
-    !holder.static
+    !holder.static &&
+    // A private method is called by the class itself (`(req, res) => this.handle(req, res)`), not registered elsewhere.
+    holder.accessibility !== 'private' &&
+    holder.key.type !== AST_NODE_TYPES.PrivateIdentifier
   ) {
     const cls = holder.parent.parent;
     if (cls.type === AST_NODE_TYPES.ClassDeclaration) {

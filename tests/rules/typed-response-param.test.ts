@@ -253,6 +253,8 @@ ruleTester.run('typed-response-param: exportedHandlers', rule, {
     { code: 'export function sendPage(req, res, page, size) { res.json({ page, size }); }', options: EXPORTED },
     // A static method is not a controller action; a nested function is not exported.
     { code: 'export class Users { static list(req, res) { res.json([]); } }', options: EXPORTED },
+    // Private methods are called by the class (`(req, res) => this.handle(req, res)`), not exported.
+    { code: 'export class Users { private list(req, res) { res.json([]); } #show = (req, res) => { res.json({}); }; }', options: EXPORTED },
     { code: 'export function route() { return function inner(req, res) { res.json({}); }; }', options: EXPORTED },
     // Already annotated, or annotated with a type of the app's own.
     { code: `${IMPORT_RES}\nexport function getUser(req, res: Res) { res.json({}); }`, options: EXPORTED },
