@@ -29,8 +29,8 @@ const caches = new WeakMap<FileAnalysis, Map<TSESTree.Node, Continuation | null>
 
 /**
  * The call `fn` continues and the response it owes an answer for, when `fn` is passed right after
- * a response (and a request before it) as the last argument of a call in tail position of a
- * function that owes that response an answer.
+ * a response (and a request, or what stands for it, before that) as the last argument of a call
+ * in tail position of a function that owes that response an answer.
  */
 export function owedContinuation(fn: FunctionNode, file: FileAnalysis, sourceCode: Readonly<TSESLint.SourceCode>, isChecked: (fn: FunctionAnalysis, key: ResponseKey) => boolean): Continuation | undefined {
   let cache = caches.get(file);
@@ -49,9 +49,9 @@ function compute(fn: FunctionNode, file: FileAnalysis, sourceCode: Readonly<TSES
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 3) return undefined;
   const args = call.arguments;
   if (args[args.length - 1] !== fn) return undefined;
+  // The request before it may be rewritten on the way (`middleware({ url: '/index.html' }, res, cb)`).
   const response = unwrapTs(args[args.length - 2] as TSESTree.Node);
-  const request = unwrapTs(args[args.length - 3] as TSESTree.Node);
-  if (response.type !== AST_NODE_TYPES.Identifier || request.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (response.type !== AST_NODE_TYPES.Identifier) return undefined;
   const creatorNode = enclosingFunction(call);
   if (!creatorNode || !isTailCall(call, creatorNode)) return undefined;
   const creator = file.functions.find((analysed) => analysed.node === creatorNode);

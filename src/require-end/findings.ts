@@ -105,12 +105,13 @@ function missingEndIn(fn: FunctionAnalysis, node: FunctionNode, context: CheckCo
     const found = check(fn, node, override.key, false, context, override);
     return found && { ...found, override };
   }
+  if (isPartialCallback(node) || continuesInChain(node)) return undefined;
+  // `pipeline(src, res, cb)` above: a stream's completion callback, not a continuation.
   const continuation = owedContinuation(node, file, context.sourceCode, (creator, key) => owesAnswer(creator, key, file));
   if (continuation) {
     const found = check(fn, node, continuation.key, !fn.ownAnswers.has(continuation.key), context);
     return found && { ...found, continuation };
   }
-  if (isPartialCallback(node) || continuesInChain(node)) return undefined;
   // A helper `sendPage(req, res, page)` owes no answer of its own: its caller may answer after it.
   const owed = handler?.kind === 'helper' ? undefined : handlerKey;
   // Middleware declared apart from its registration, `(req, res, next)`, that answers on some path

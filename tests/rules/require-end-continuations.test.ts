@@ -89,6 +89,17 @@ jsTester().run('require-end (continuations owed an answer)', rule, {
     `function sendPage(req, res, page) {
   templates.load(req, res, () => { log(page); });
 }`,
+    // the same, answering on every path
+    `function staticFiles(req, res, next) {
+  fs.stat(file, (err, stat) => {
+    if (err) return next(err);
+    return serveFile({ url: '/index.html' }, res, (missing) => (missing ? res.sendStatus(404) : next()));
+  });
+}`,
+    // a stream's completion callback after the response is not a continuation: the stream answered
+    `app.get('/file', (req, res) => {
+  stream.pipeline(fs.createReadStream(file), res, (err) => { if (err) log(err); });
+});`,
     // the callback is not in next position
     `app.get('/p', (req, res) => { proxy.web(req, res, { target }, (err) => { log(err); }); res.end(); });`,
     `app.get('/p', (req, res) => { load(req, (err, x) => { log(err); }); res.end(); });`,
@@ -216,6 +227,21 @@ app.get('/a', (req, res) => { guard(req, res, () => { log('allowed'); }); });`,
       code: `function requireJwt(req, res, cb) { passport.authenticate('jwt')(req, res, cb); }
 app.get('/b', (req, res) => { requireJwt(req, res, function () { audit(req.user); }); });`,
       errors: [never('requireJwt', 2, 52, WITHOUT_NEXT)],
+    },
+    {
+      // the request rewritten on the way, from a callback that answers elsewhere (a static server's index page)
+      code: `function staticFiles(req, res, next) {
+  fs.stat(file, (err, stat) => {
+    if (err) return next(err);
+    if (!stat.isDirectory()) return res.end('file');
+    return serveFile({ url: '/index.html', method: req.method }, res, (missing) => {
+      if (missing && listing) return renderListing(req, res);
+      if (missing) return;
+      next();
+    });
+  });
+}`,
+      errors: [returnsHere('serveFile', 7, 20)],
     },
     {
       // a handler declared apart, not registered here: `(req, res)` is still a handler
