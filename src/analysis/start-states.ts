@@ -8,6 +8,8 @@
  *   the proxy may have sent the upstream head before the upstream failed; maybe sent;
  * - the last callback of `pipeline`/`pump`/`finished`/`eos`/`onFinished` given the response: it
  *   runs once the stream finished or failed, possibly after the head went out; maybe sent;
+ * - the callback of `res.sendFile(path, cb)` / `res.download(path, cb)`: it hears how the transfer
+ *   went, and an error (a client that aborted) may come after the head went out; maybe sent;
  * - an `'error'` listener of a stream piped into the response (`src.pipe(res)`, registered after
  *   the pipe): data may have flowed before the error; maybe sent;
  * - an `'end'` listener of such a source, registered after the pipe (which registered its own
@@ -27,6 +29,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { declaredVariable, propertyName, throughTs, unwrapTs } from '../util/ast.js';
 import { calleeName, handlerInfo, isFunctionNode, type FunctionNode, type HandlerContext } from './handlers.js';
+import { memberSpec } from '../lifecycle/index.js';
 import type { Resolver } from './references.js';
 import { OPEN, withKey, type KeyState, type Origin, type PathState, type ResponseKey, type Tri } from './state.js';
 
@@ -101,6 +104,12 @@ export function startFactsOf(fn: FunctionNode, lookup: StartLookup): StartFact[]
       const watched = WATCHES_FIRST.has(name) ? parent.arguments.slice(0, 1) : parent.arguments;
       const display = `${lookup.ctx.sourceCode.getText(callee as never)}()`;
       for (const arg of watched) maybeSent(unwrapTs(arg), parent, display);
+    }
+    // `res.sendFile(path, (err) => …)`: the error may come after the head went out (a client that aborted mid-file)
+    const spec = name === undefined ? undefined : memberSpec(name);
+    if (spec?.kind === 'method' && spec.effect === 'finish' && spec.async && !spec.withCallback && parent.arguments.at(-1) === fn && callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = unwrapTs(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier) maybeSent(object, parent, `${object.name}.${name}()`);
     }
     const event = listenerEvent(fn);
     if (event !== undefined && callee.type === AST_NODE_TYPES.MemberExpression) {

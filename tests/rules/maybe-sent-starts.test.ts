@@ -116,6 +116,50 @@ js.run('no-header-after-send: stream completion callbacks start maybe sent', tes
   ],
 });
 
+js.run('no-header-after-send: the callback of res.sendFile and res.download starts maybe sent', testable(noHeaderAfterSend), {
+  valid: [
+    `app.get('/', (req, res, next) => {
+  res.sendFile(index, (err) => { if (err) next(err); });
+});`,
+    `app.get('/', (req, res) => {
+  res.sendFile(index, null, (err) => {
+    if (!err) return;
+    if (res.headersSent) return res.destroy();
+    res.status(404).send('Not found');
+  });
+});`,
+    // render's callback receives the HTML and must send it: it starts where it was created
+    `app.get('/', (req, res) => {
+  res.render('page', (err, html) => {
+    if (err) return res.status(500).send('failed');
+    res.set('Cache-Control', 'no-store').send(html);
+  });
+});`,
+  ],
+  invalid: [
+    {
+      // nestjs/serve-static's SPA fallback before its fix: a client abort mid-file throws outside any handler
+      code: `const renderFn = (req, res, next) => {
+  res.sendFile(indexFilePath, null, (err) => {
+    if (err) {
+      res.status(404).send(err.message);
+    }
+  });
+};
+app.use(renderFn);`,
+      errors: [head(4, 'res.send()', 'res.sendFile()', 2)],
+    },
+    {
+      code: `router.get('/export', function (req, response) {
+  response.download(file, 'report.csv', function (error) {
+    if (error) { response.statusCode = 500; response.end(); }
+  });
+});`,
+      errors: [head(3, 'response.statusCode = …', 'response.download()', 2)],
+    },
+  ],
+});
+
 js.run('no-header-after-send: an error listener of a stream piped into the response starts maybe sent', testable(noHeaderAfterSend), {
   valid: [
     // registered before the pipe: the open error (ENOENT) comes before any byte
