@@ -2,6 +2,10 @@
 // One hello-world server for the guard benchmark, in its own process:
 //   node bench/guard/server.mjs <node|express> <bare|default|report|throw>
 // Prints {"port": N} once listening on 127.0.0.1, and exits on SIGTERM.
+// Started with an IPC channel (bench/guard/run.mjs forks it), it answers the message 'cpu' with its
+// own process.cpuUsage() (user + system of all its threads, in µs, from getrusage) and the number of
+// requests it has handled, so the driver can measure the server's CPU time per request at µs
+// resolution around each burst of load.
 // The handlers are bench/guard/hello.mjs.
 import http from 'node:http';
 import { helloListener } from './hello.mjs';
@@ -22,10 +26,24 @@ const options = {
 }[variant];
 
 const listener = helloListener(kind, options);
-
-const server = http.createServer(listener);
+// Requests that reached the listener: the driver divides CPU time by this count (a load generator
+// stopping mid-pipeline cannot say how many of its last requests the server handled). The same
+// wrapper for every variant.
+let requests = 0;
+const server = http.createServer((req, res) => {
+  requests += 1;
+  return listener(req, res);
+});
+// Connections stay open across the driver's bursts, however long the other variants' bursts take.
+server.keepAliveTimeout = 0;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
+// Under valgrind, commands from callgrind_control are only seen while the process runs: a timer
+// keeps it waking up between bursts (the same for every variant).
+if (process.env.GUARD_BENCH_TICK === '1') setInterval(() => {}, 20);
+process.on('message', (message) => {
+  if (message === 'cpu') process.send({ cpu: process.cpuUsage(), requests, violations });
 });
 process.on('SIGTERM', () => {
   // A clean handler must cause no violation; say so if one did.

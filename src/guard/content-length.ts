@@ -43,7 +43,37 @@ function bodyAllowed(res: ServerResponse): boolean {
 export function declaredLength(res: ServerResponse, st: ResponseState | undefined): number | undefined {
   if (st?.declared !== undefined) return st.declared;
   if (res.headersSent) return undefined;
-  return parseLength(res.getHeader('content-length'));
+  return parseLength(contentLengthHeader(res));
+}
+
+/**
+ * Where Node keeps a response's headers: an own property under a symbol described 'kOutHeaders',
+ * `null` or `{ [lower-case name]: [name, value] }`. Looked for once; `null` when this Node keeps them
+ * elsewhere (then `getHeader()` is used).
+ */
+let outHeadersKey: symbol | null | undefined;
+
+/**
+ * The Content-Length header as `res.getHeader('content-length')` returns it. Read straight from
+ * Node's header store: `getHeader()` validates the name, lower-cases it and looks the new string up,
+ * ~700 machine instructions on every `end(data)` (callgrind), 4% of a node:http hello-world request.
+ */
+export function contentLengthHeader(res: ServerResponse): unknown {
+  if (outHeadersKey === undefined) outHeadersKey = findOutHeadersKey(res);
+  if (outHeadersKey === null) return res.getHeader('content-length');
+  const headers = (res as unknown as Record<symbol, Record<string, readonly [string, unknown] | undefined> | null>)[outHeadersKey];
+  return headers?.['content-length']?.[1];
+}
+
+function findOutHeadersKey(res: ServerResponse): symbol | null {
+  const key = Object.getOwnPropertySymbols(res).find((symbol) => symbol.description === 'kOutHeaders');
+  if (key === undefined) return null;
+  // Trust it only if it agrees with getHeader() on this response.
+  const headers: unknown = (res as unknown as Record<symbol, unknown>)[key];
+  if (headers !== null && (typeof headers !== 'object' || Object.getPrototypeOf(headers) !== null)) return null;
+  const entry = (headers as Record<string, unknown> | null)?.['content-length'];
+  const value = Array.isArray(entry) ? (entry[1] as unknown) : undefined;
+  return value === res.getHeader('content-length') ? key : null;
 }
 
 function bytesOf(chunk: unknown, encoding: unknown): number {

@@ -8,7 +8,7 @@ import {
   type MemberSpec,
   type Operation,
 } from '../lifecycle/index.js';
-import { checkLength, lengthInHeaderArgs, parseLength } from './content-length.js';
+import { checkLength, contentLengthHeader, lengthInHeaderArgs, parseLength } from './content-length.js';
 import { defer, raise, reportNotEnded, type GuardContext } from './context.js';
 import { firstAnswerDemand } from './recorder.js';
 import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
@@ -120,6 +120,11 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
   const ending = spec.writesDataWithArgs === true;
   const isExpressFinisher = spec.framework === 'express' && spec.effect === 'finish';
   const dropping = context.options.mode === 'drop';
+  // Read from `spec` once: every guarded method shares this function's inline caches, and the specs
+  // have different shapes, so a load from `spec` here would be megamorphic on every call.
+  const name = spec.name;
+  const isAsync = spec.async === true;
+  const resultGoesToCallback = spec.withCallback !== undefined;
   // The four operations a call can be (with/without data, with/without a callback), computed once.
   const operations: Operation[] = [false, true].flatMap((hasCallback) =>
     [false, true].map((hasData) => operationOf(spec, { hasData, hasCallback })),
@@ -134,7 +139,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       // Already reported: what follows is its consequence, not reported again. In 'drop' mode the
       // late calls are still dropped (the first answer stands), except an async finisher's own.
       if (dropping && (st.asyncPending !== true || isExpressFinisher)) {
-        if (violationFor(lifecycleOf(this, st), op)) return dropped(this, spec.name, operation, args);
+        if (violationFor(lifecycleOf(this, st), op)) return dropped(this, name, operation, args);
       }
       return original.apply(this, args);
     }
@@ -160,7 +165,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
         // Maybe the start of a send chain (`res.status(500).json(b)`): reported after this run of
         // code, or replaced by the chain's send. Dropped in 'drop' and 'throw' mode.
         defer(context, this, st ?? ensureState(this), misuse, guarded);
-        return context.options.mode === 'report' ? callNested(this, original, args) : dropped(this, spec.name, operation, args);
+        return context.options.mode === 'report' ? callNested(this, original, args) : dropped(this, name, operation, args);
       }
       const error = raise(context, this, st, misuse, guarded);
       if (error) throw error;
@@ -169,7 +174,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       // 'drop': the first answer stands. A send refused after `writeHead` would leave the client
       // waiting for a body: end the response with what was already sent.
       if (before === 'sent' && (op.effect === 'finish' || op.effect === 'handOff')) callNested(this, this.end as Method, []);
-      return dropped(this, spec.name, operation, args);
+      return dropped(this, name, operation, args);
     }
 
     if (writes && context.options.contentLength) {
@@ -181,11 +186,11 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
     }
 
     let result: unknown;
-    const asyncFinish = spec.async === true && op.effect === 'finish';
+    const asyncFinish = isAsync && op.effect === 'finish';
     if (asyncFinish) {
       st = ensureState(this);
       st.asyncPending = true;
-      args = withReleasingCallback(this, st, args, hasCallback, spec.withCallback !== undefined);
+      args = withReleasingCallback(this, st, args, hasCallback, resultGoesToCallback);
     }
     try {
       // A hand-off's callbacks run the program's own calls on this response: check them, do not nest.
@@ -195,7 +200,11 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       throw error;
     }
     if (op.effect === 'commitHead') rememberDeclaredLength(this, args);
-    recordTransition(context, this, before, operation, guarded, asyncFinish, op.effect === 'abort');
+    const aborted = op.effect === 'abort';
+    // The same test recordTransition starts with, without the call on a clean response.
+    if (asyncFinish || aborted || context.options.recordFirst || firstAnswerDemand.recorders > 0) {
+      recordTransition(context, this, before, operation, guarded, asyncFinish, aborted);
+    }
     return result;
   };
   Object.defineProperty(guarded, 'name', { value: spec.name });
@@ -239,7 +248,7 @@ function withReleasingCallback(
 }
 
 function rememberDeclaredLength(res: Res, args: unknown[]): void {
-  const declared = lengthInHeaderArgs(args) ?? parseLength(res.getHeader('content-length'));
+  const declared = lengthInHeaderArgs(args) ?? parseLength(contentLengthHeader(res));
   if (declared !== undefined) ensureState(res).declared = declared;
 }
 
