@@ -109,8 +109,10 @@ for (const kind of KINDS) {
   const runs = Object.fromEntries(VARIANTS.map((v) => [v, []]));
   for (let pair = 0; pair < PAIRS; pair += 1) {
     sampleLoad();
-    // Rotate the start and reverse every other pair, so no variant always runs first or last.
-    const rotated = servers.map((_, i) => servers[(i + pair) % servers.length]);
+    // Rotate the start every two pairs and reverse every other pair, so each variant runs first and
+    // last equally often (with two variants: AB, BA, BA, AB, ...).
+    const shift = Math.floor(pair / 2);
+    const rotated = servers.map((_, i) => servers[(i + shift) % servers.length]);
     const order = pair % 2 ? rotated.reverse() : rotated;
     const line = [];
     for (const server of order) {

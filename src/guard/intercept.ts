@@ -8,7 +8,7 @@ import {
   type MemberSpec,
   type Operation,
 } from '../lifecycle/index.js';
-import { checkLength, contentLengthHeader, lengthInHeaderArgs, parseLength } from './content-length.js';
+import { checkLength, contentLengthHeader, declaredLength, lengthInHeaderArgs, parseLength } from './content-length.js';
 import { defer, raise, reportNotEnded, type GuardContext } from './context.js';
 import { firstAnswerDemand } from './recorder.js';
 import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
@@ -129,8 +129,37 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
   const operations: Operation[] = [false, true].flatMap((hasCallback) =>
     [false, true].map((hasData) => operationOf(spec, { hasData, hasCallback })),
   );
+  // A member whose every call has one effect that moves the lifecycle synchronously (not an async
+  // finisher, a hand-off or an abort) can take the fast path below.
+  const effect = operations[0]?.effect;
+  const simple = !isAsync && operations.every((op) => op.effect === effect) && effect !== 'handOff' && effect !== 'abort';
+  const commitsHead = effect === 'commitHead';
+  const checksLength = writes && context.options.contentLength;
+  /**
+   * The fast path: a call on an open response the guard holds no state for, with no declared
+   * Content-Length to count against, cannot be a violation; it only has to mark itself as the
+   * program's call (so the calls it makes are not checked again). Everything else goes to `checked`.
+   * Kept small, so V8 can inline it where the program calls it, with `original` known there.
+   */
   const guarded: Method = function (this: Res, ...args: unknown[]): unknown {
     if (active === this) return original.apply(this, args);
+    if (
+      simple &&
+      stateOf(this) === undefined &&
+      !this.headersSent &&
+      !this.writableEnded &&
+      !(checksLength && declaredLength(this, undefined) !== undefined)
+    ) {
+      const result = callNested(this, original, args);
+      if (commitsHead) rememberDeclaredLength(this, args);
+      if (context.options.recordFirst || firstAnswerDemand.recorders > 0) {
+        recordTransition(context, this, 'open', operation, guarded, false, false);
+      }
+      return result;
+    }
+    return checked.call(this, args);
+  };
+  const checked = function (this: Res, args: unknown[]): unknown {
     const hasCallback = typeof args[args.length - 1] === 'function';
     const hasData = typeof args[0] !== 'function' && Boolean(args[0]);
     const op = operations[(hasCallback ? 2 : 0) + (hasData ? 1 : 0)] as Operation;
