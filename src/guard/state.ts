@@ -42,9 +42,15 @@ export interface ResponseState {
 }
 
 const states = new WeakMap<object, ResponseState>();
+/**
+ * No response has had a state yet: until one does, nothing needs looking up. A clean JSON answer
+ * (Express `res.json`, node:http `end(body)` without a declared Content-Length) never creates one,
+ * and a WeakMap lookup costs ~100 machine instructions, done several times per response.
+ */
+let noStateYet = true;
 
 export function stateOf(res: object): ResponseState | undefined {
-  return states.get(res);
+  return noStateYet ? undefined : states.get(res);
 }
 
 export function ensureState(res: object): ResponseState {
@@ -52,6 +58,7 @@ export function ensureState(res: object): ResponseState {
   if (!st) {
     st = { asyncPending: false, aborted: false, activeSources: 0, written: 0, chars: 0, muted: false, endReported: false };
     states.set(res, st);
+    noStateYet = false;
   }
   return st;
 }
