@@ -22,8 +22,9 @@
 // - each pair gives one ratio per variant against bare taken a few seconds apart under the same
 //   load; the figure is the median of those paired ratios with a distribution-free 95% confidence
 //   interval (order statistics of the binomial), for CPU per request and for req/s.
-// CPU per request decides: a saturated single-threaded server's req/s is 1 / (CPU per request) when
-// it has its core to itself, and that is what other load disturbs least. req/s is printed beside it.
+// CPU per request is the figure to read: a saturated single-threaded server's req/s is 1 / (CPU per
+// request) when it has its core to itself, and other load disturbs it far less than req/s (printed
+// beside it). Instruction counts (bench/guard/instructions.mjs, micro-instructions.mjs) resolve finer.
 //
 // Environment: GUARD_BENCH_VARIANTS (bare,default,throw), GUARD_BENCH_PAIRS (20),
 // GUARD_BENCH_REQUESTS_NODE (20000), GUARD_BENCH_REQUESTS_EXPRESS (5000), GUARD_BENCH_WARMUP (3 s per
@@ -171,7 +172,10 @@ for (const row of summary) {
     );
   }
 }
-console.log('\nDecided by CPU per request (req/s on a dedicated core is 1 / CPU per request; other load moves req/s far more):');
+console.log(
+  '\nPaired CPU per request (req/s on a saturated core of its own is 1 / CPU per request, and other load moves req/s far more);' +
+    ' instruction counts (npm run bench:guard:instructions, bench/guard/micro-instructions.mjs) resolve finer:',
+);
 for (const row of summary.filter((r) => r.variant === 'default')) {
   const upper = row.cpuCi?.[1];
   // CPU per request up by x means req/s on a saturated dedicated core down by x / (1 + x).
@@ -181,6 +185,6 @@ for (const row of summary.filter((r) => r.variant === 'default')) {
       ? 'not resolved (too few pairs)'
       : rpsLoss <= TARGET
         ? `within 3% (at most ${pct(-rpsLoss)} req/s at the upper end of the 95% CI)`
-        : `NOT shown within 3% (upper end of the 95% CI means ${pct(-rpsLoss)} req/s)`;
-  console.log(`- ${row.kind}: default costs ${pct(row.cpuDelta)} CPU per request: ${verdict}`);
+        : `not resolved at 3% by this run (the upper end of the 95% CI means ${pct(-rpsLoss)} req/s)`;
+  console.log(`- ${row.kind}: default ${pct(row.cpuDelta)} CPU per request: ${verdict}`);
 }
