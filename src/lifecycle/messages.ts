@@ -10,7 +10,7 @@ import type { RuleId } from './rules.js';
 export const MESSAGES = {
   'no-double-send': {
     alreadyFinished:
-      '`{{operation}}` finishes a response that `{{first}}` already finished {{where}}. Return after the first send (`return {{first}}`), or check `res.headersSent` first.',
+      '`{{operation}}` finishes a response that `{{first}}` already finished {{where}}. Return after the first send (`return {{first}}`), or check the response\'s `headersSent` first.',
     mayBeFinished:
       '`{{operation}}` may finish a response that `{{first}}` already finished {{where}} on some path. Return after the first send, or make the branches exclusive.',
     nextAfterFinish:
