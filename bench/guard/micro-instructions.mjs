@@ -2,11 +2,12 @@
 // The guard's own cost per response in machine instructions, in process (no network, no kernel):
 // bench/guard/micro.mjs's responses, counted by valgrind's callgrind instead of timed, so other load
 // on the machine cannot move the figure. Each variant runs in its own `node --single-threaded`
-// process under callgrind; after 20,000 warm-up responses, 3 bursts of N responses are each framed
+// process under callgrind; after 20,000 warm-up responses (by default), 3 bursts of N responses are each framed
 // by `callgrind_control --zero` / `--dump` (the process runs them itself, asynchronously, so a
 // 10 ms timer keeps it responsive). Prints instructions per response per burst.
 //   node bench/guard/micro-instructions.mjs [kind ...]        (driver; kinds: node, express)
-//   GUARD_IR_MICRO_N (5000 responses per burst), GUARD_IR_MICRO_VARIANTS (bare,default,throw)
+//   GUARD_IR_MICRO_N (5000 responses per burst), GUARD_IR_MICRO_WARMUP (20000),
+//   GUARD_IR_MICRO_VARIANTS (bare,default,throw)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -16,6 +17,7 @@ import { helloListener } from './hello.mjs';
 import { median, pct } from './stats.mjs';
 
 const N = Number(process.env.GUARD_IR_MICRO_N ?? 5000);
+const WARMUP = Number(process.env.GUARD_IR_MICRO_WARMUP ?? 20_000);
 const OPTIONS = { bare: undefined, default: {}, report: { mode: 'report' }, throw: { mode: 'throw' } };
 
 async function measureOne(kind, variant, dir) {
@@ -37,7 +39,7 @@ async function measureOne(kind, variant, dir) {
   const tick = setInterval(() => {}, 10);
   const control = (arg) =>
     new Promise((done) => spawn('callgrind_control', [arg, String(process.pid)], { stdio: 'ignore' }).on('exit', done));
-  for (let i = 0; i < 20_000; i += 1) one();
+  for (let i = 0; i < WARMUP; i += 1) one();
   const counts = [];
   for (let burst = 0; burst < 3; burst += 1) {
     await control('--zero');
@@ -87,7 +89,7 @@ if (process.argv[2] === '--one') {
     ),
   );
   rmSync(dir, { recursive: true, force: true });
-  console.log(`In-process instructions per response (callgrind, node --single-threaded; 3 bursts of ${N} after 20,000 warm-up; the first burst is still warming up, the figure is the median); load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
+  console.log(`In-process instructions per response (callgrind, node --single-threaded; 3 bursts of ${N} after ${WARMUP} warm-up; the first burst is still warming up, the figure is the median); load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
   console.log('| server | variant | instructions/response | vs bare | bursts |');
   console.log('|---|---|---|---|---|');
   for (const job of jobs) {
