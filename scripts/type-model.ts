@@ -75,7 +75,7 @@ const REFUSED_STATES = STATES.filter((s): s is RefusedState => s !== 'open');
  */
 const PROBLEM_AND_FIX: Readonly<Record<string, readonly [problem: string, fix: string]>> = {
   headAfterSend: ['changes the head after it was already sent (ERR_HTTP_HEADERS_SENT)', 'Set status and headers before the first write or send.'],
-  alreadyFinished: ['finishes a response that was already finished', 'Return after the first send (`return res.send(...)`), or check `res.headersSent` first.'],
+  alreadyFinished: ['finishes a response that was already finished', "Return after the first send (`return res.send(...)`), or check the response's `headersSent` first."],
   writeAfterEnd: ['writes to a response that already ended (ERR_STREAM_WRITE_AFTER_END)', 'Write every chunk before `end()`, or return after ending.'],
   nextAfterFinish: ['passes the request on after the response was already finished', 'Return after the send instead of also calling next.'],
 };
