@@ -420,10 +420,14 @@ export class Solver {
       }
       case 'closureCall': {
         let out = state;
+        // A function that starts from given facts (a dispatcher's re-entered `next`) and calls itself
+        // (`if (!matches(layer)) return next(err)`) only moves on: what the inner run does is checked
+        // in this function's own body, which starts from the same facts. Not a second answer here.
+        const selfCall = op.target === frame.node && frame.startFacts !== undefined;
         for (const [key, full] of this.closureSummaries(op.target)) {
           const summary = correlated(full, op.resultUsed);
           const ks = out.get(key) ?? OPEN;
-          if (summary.ended !== 0 && report) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
+          if (summary.ended !== 0 && report && !selfCall) this.check(frame, key, ks, FINISH, op.origin, summary.ended === 2, report);
           out = touch(out, key, (before) => bySummary(before, summary, op.origin));
         }
         return out;
