@@ -10,32 +10,16 @@
 //   GUARD_IR_MICRO_VARIANTS (bare,default,throw)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { helloListener } from './hello.mjs';
+import { inProcessResponder } from './hello.mjs';
 import { median, pct } from './stats.mjs';
 
 const N = Number(process.env.GUARD_IR_MICRO_N ?? 5000);
 const WARMUP = Number(process.env.GUARD_IR_MICRO_WARMUP ?? 20_000);
-const OPTIONS = { bare: undefined, default: {}, report: { mode: 'report' }, throw: { mode: 'throw' } };
 
 async function measureOne(kind, variant, dir) {
-  const options = OPTIONS[variant] && { ...OPTIONS[variant], onViolation: () => process.exit(1) };
-  const server = { [Symbol('ServerResponse')]: http.ServerResponse };
-  const classKey = Object.getOwnPropertySymbols(server)[0];
-  const listener = helloListener(kind, options);
-  const socket = { server };
-  const one = () => {
-    const req = new http.IncomingMessage(null);
-    req.method = 'GET';
-    req.url = '/';
-    req.headers = {};
-    Object.defineProperty(req, 'socket', { value: socket });
-    const res = new server[classKey](req);
-    listener(req, res);
-    res.emit('close');
-  };
+  const one = inProcessResponder(kind, variant);
   const tick = setInterval(() => {}, 10);
   const control = (arg) =>
     new Promise((done) => spawn('callgrind_control', [arg, String(process.pid)], { stdio: 'ignore' }).on('exit', done));

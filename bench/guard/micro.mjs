@@ -6,37 +6,13 @@
 //   node bench/guard/micro.mjs            (driver)
 //   node bench/guard/micro.mjs <kind> <variant>   (one measurement, prints µs/response)
 import { spawnSync } from 'node:child_process';
-import http from 'node:http';
 import os from 'node:os';
-import { helloListener } from './hello.mjs';
+import { inProcessResponder, VARIANT_OPTIONS } from './hello.mjs';
 
-const VARIANTS = {
-  bare: undefined,
-  // No mode: the default, 'drop'.
-  default: {},
-  report: { mode: 'report' },
-  // The default in 'throw' mode records every response's first call site (firstStack: 'always').
-  throw: { mode: 'throw' },
-};
 const ITERATIONS = Number(process.env.MICRO_ITER ?? 10_000);
 
 function measureOne(kind, variant) {
-  const options = VARIANTS[variant] && { ...VARIANTS[variant], onViolation: () => process.exit(1) };
-  // A stand-in for the http.Server: the guard switches the class it constructs responses with.
-  const server = { [Symbol('ServerResponse')]: http.ServerResponse };
-  const classKey = Object.getOwnPropertySymbols(server)[0];
-  const listener = helloListener(kind, options);
-  const socket = { server };
-  const one = () => {
-    const req = new http.IncomingMessage(null);
-    req.method = 'GET';
-    req.url = '/';
-    req.headers = {};
-    Object.defineProperty(req, 'socket', { value: socket });
-    const res = new server[classKey](req);
-    listener(req, res);
-    res.emit('close');
-  };
+  const one = inProcessResponder(kind, variant);
   for (let i = 0; i < ITERATIONS; i += 1) one();
   const runs = [];
   for (let r = 0; r < 5; r += 1) {
@@ -57,7 +33,7 @@ if (process.argv[2]) {
   const figures = {};
   for (let round = 0; round < rounds; round += 1) {
     for (const kind of ['node', 'express']) {
-      for (const variant of Object.keys(VARIANTS)) {
+      for (const variant of Object.keys(VARIANT_OPTIONS)) {
         const args = [import.meta.filename, kind, variant];
         const out = pin
           ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
@@ -77,7 +53,7 @@ if (process.argv[2]) {
   console.log('|---|---|---|---|---|');
   for (const kind of ['node', 'express']) {
     const bare = median(figures[`${kind}|bare`]);
-    for (const variant of Object.keys(VARIANTS)) {
+    for (const variant of Object.keys(VARIANT_OPTIONS)) {
       const values = figures[`${kind}|${variant}`];
       const value = median(values);
       const extra = variant === 'bare' ? '–' : `${(value - bare).toFixed(2)} µs (${(((value - bare) / bare) * 100).toFixed(1)}%)`;
