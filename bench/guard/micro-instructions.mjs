@@ -6,7 +6,7 @@
 // by `callgrind_control --zero` / `--dump` (the process runs them itself, asynchronously, so a
 // 10 ms timer keeps it responsive). Prints instructions per response per burst.
 //   node bench/guard/micro-instructions.mjs [kind ...]        (driver; kinds: node, express)
-//   GUARD_IR_MICRO_N (5000 responses per burst), GUARD_IR_MICRO_WARMUP (20000),
+//   GUARD_IR_MICRO_N (5000 responses per burst), GUARD_IR_MICRO_WARMUP (20000), GUARD_IR_MICRO_BURSTS (3),
 //   GUARD_IR_MICRO_VARIANTS (bare,default,throw)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,10 @@ import { median, pct } from './stats.mjs';
 
 const N = Number(process.env.GUARD_IR_MICRO_N ?? 5000);
 const WARMUP = Number(process.env.GUARD_IR_MICRO_WARMUP ?? 20_000);
+const BURSTS = Number(process.env.GUARD_IR_MICRO_BURSTS ?? 3);
+// A new space of fixed size: V8 otherwise sizes it from measured GC speed, so how often it collects
+// (and the count per response) moved by ~5% between runs with the machine's load.
+const FIXED_HEAP = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 
 async function measureOne(kind, variant, dir) {
   const one = inProcessResponder(kind, variant);
@@ -25,15 +29,22 @@ async function measureOne(kind, variant, dir) {
     new Promise((done) => spawn('callgrind_control', [arg, String(process.pid)], { stdio: 'ignore' }).on('exit', done));
   for (let i = 0; i < WARMUP; i += 1) one();
   const counts = [];
-  for (let burst = 0; burst < 3; burst += 1) {
-    await control('--zero');
-    for (let i = 0; i < N; i += 1) one();
-    await control('--dump');
+  const lastTotal = () => {
     const dumps = readdirSync(dir)
       .filter((f) => f.startsWith(`cg.${process.pid}.`))
       .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
-    const total = Number(/^totals: (\d+)/mu.exec(readFileSync(path.join(dir, dumps.at(-1)), 'utf8'))[1]);
-    counts.push(total / N);
+    return Number(/^totals: (\d+)/mu.exec(readFileSync(path.join(dir, dumps.at(-1)), 'utf8'))[1]);
+  };
+  for (let burst = 0; burst < BURSTS; burst += 1) {
+    // What framing a burst costs by itself (spawning callgrind_control, the timer ticks while it
+    // runs: ~1.3M instructions, varying with the machine's load), taken away from the burst's count.
+    await control('--zero');
+    await control('--dump');
+    const framing = lastTotal();
+    await control('--zero');
+    for (let i = 0; i < N; i += 1) one();
+    await control('--dump');
+    counts.push((lastTotal() - framing) / N);
   }
   clearInterval(tick);
   console.log(JSON.stringify(counts));
@@ -58,7 +69,7 @@ if (process.argv[2] === '--one') {
         new Promise((resolve, reject) => {
           const child = spawn(
             'valgrind',
-            ['-q', '--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, '--single-threaded', import.meta.filename, '--one', job.kind, job.variant, dir],
+            ['-q', '--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, '--single-threaded', ...FIXED_HEAP, import.meta.filename, '--one', job.kind, job.variant, dir],
             { stdio: ['ignore', 'pipe', 'inherit'] },
           );
           let out = '';
@@ -73,7 +84,7 @@ if (process.argv[2] === '--one') {
     ),
   );
   rmSync(dir, { recursive: true, force: true });
-  console.log(`In-process instructions per response (callgrind, node --single-threaded; 3 bursts of ${N} after ${WARMUP} warm-up; the first burst is still warming up, the figure is the median); load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
+  console.log(`In-process instructions per response (callgrind, node --single-threaded; ${BURSTS} bursts of ${N} after ${WARMUP} warm-up, each less its framing; fixed 16 MB new space; the first burst is still warming up, the figure is the median); load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
   console.log('| server | variant | instructions/response | vs bare | bursts |');
   console.log('|---|---|---|---|---|');
   for (const job of jobs) {

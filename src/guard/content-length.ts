@@ -11,8 +11,9 @@ export function parseLength(value: unknown): number | undefined {
 }
 
 /** A Content-Length in the header argument of a head commit (`writeHead(200, { 'Content-Length': n })`). */
-export function lengthInHeaderArgs(args: readonly unknown[]): number | undefined {
-  for (const arg of args) {
+export function lengthInHeaderArgs(args: ArrayLike<unknown>): number | undefined {
+  for (let a = 0; a < args.length; a += 1) {
+    const arg = args[a];
     if (arg === null || typeof arg !== 'object') continue;
     if (Array.isArray(arg)) {
       // [[name, value], ...] or the flat [name, value, name, value, ...]

@@ -141,8 +141,12 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
    * program's call (so the calls it makes are not checked again). Everything else goes to `checked`.
    * Kept small, so V8 can inline it where the program calls it, with `original` known there.
    */
-  const guarded: Method = function (this: Res, ...args: unknown[]): unknown {
-    if (active === this) return original.apply(this, args);
+  // `arguments` as is, forwarded with Reflect.apply: no rest array built per call (V8 forwards it
+  // without materialising it; ~400 instructions per node:http response, callgrind), and the original
+  // sees the same arguments.length. `callNested` is written out here for the same reason.
+  /* eslint-disable prefer-rest-params, @typescript-eslint/no-this-alias -- see above */
+  const guarded: Method = function (this: Res): unknown {
+    if (active === this) return Reflect.apply(original, this, arguments);
     if (
       simple &&
       stateOf(this) === undefined &&
@@ -150,15 +154,23 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       !this.writableEnded &&
       !(checksLength && declaredLength(this, undefined) !== undefined)
     ) {
-      const result = callNested(this, original, args);
-      if (commitsHead) rememberDeclaredLength(this, args);
+      const previous = active;
+      active = this;
+      let result: unknown;
+      try {
+        result = Reflect.apply(original, this, arguments);
+      } finally {
+        active = previous;
+      }
+      if (commitsHead) rememberDeclaredLength(this, arguments);
       if (context.options.recordFirst || firstAnswerDemand.recorders > 0) {
         recordTransition(context, this, 'open', operation, guarded, false, false);
       }
       return result;
     }
-    return checked.call(this, args);
+    return checked.call(this, Array.prototype.slice.call(arguments));
   };
+  /* eslint-enable prefer-rest-params, @typescript-eslint/no-this-alias */
   const checked = function (this: Res, args: unknown[]): unknown {
     const hasCallback = typeof args[args.length - 1] === 'function';
     const hasData = typeof args[0] !== 'function' && Boolean(args[0]);
@@ -276,7 +288,7 @@ function withReleasingCallback(
   ];
 }
 
-function rememberDeclaredLength(res: Res, args: unknown[]): void {
+function rememberDeclaredLength(res: Res, args: ArrayLike<unknown>): void {
   const declared = lengthInHeaderArgs(args) ?? parseLength(contentLengthHeader(res));
   if (declared !== undefined) ensureState(res).declared = declared;
 }
