@@ -32,6 +32,10 @@ const WRAPPED = Symbol('response-lifecycle.next-guarded');
 export function responseGuard(options?: GuardOptions): (req: object, res: ServerResponse, next: Next) => void {
   const context = createContext(options);
   const guardedLayers = new WeakMap<Layer[], number>();
+  // The router stack this guard last checked and its length then: one app, one stack, so the usual
+  // request compares two values instead of looking the stack up in `guardedLayers` twice.
+  let checkedStack: Layer[] | undefined;
+  let checkedLength = -1;
   return function responseGuardMiddleware(req, res, next): void {
     const app = (req as ExpressRequest).app;
     if (!app) throw new TypeError('response guard: responseGuard() is Express middleware; use guard() for node:http');
@@ -43,19 +47,23 @@ export function responseGuard(options?: GuardOptions): (req: object, res: Server
     }
     if (res.headersSent || res.writableEnded) warnInstalledLate(context, ANSWERED_BEFORE_GUARD);
     const stack = app.router?.stack;
-    if (stack && !guardedLayers.has(stack)) {
-      const before = routesBefore(stack, responseGuardMiddleware);
-      if (before.length > 0) {
-        warnInstalledLate(
-          context,
-          `responseGuard() was registered after ${before.length === 1 ? 'a route' : `${before.length} routes`} (${before.slice(0, 3).join(', ')}${before.length > 3 ? ', …' : ''}): ` +
-            'the requests they answer never reach the guard, which guards nothing until one request does. Register it first: app.use(responseGuard()) before any route.',
-        );
+    if (stack !== checkedStack || stack?.length !== checkedLength) {
+      if (stack && !guardedLayers.has(stack)) {
+        const before = routesBefore(stack, responseGuardMiddleware);
+        if (before.length > 0) {
+          warnInstalledLate(
+            context,
+            `responseGuard() was registered after ${before.length === 1 ? 'a route' : `${before.length} routes`} (${before.slice(0, 3).join(', ')}${before.length > 3 ? ', …' : ''}): ` +
+              'the requests they answer never reach the guard, which guards nothing until one request does. Register it first: app.use(responseGuard()) before any route.',
+          );
+        }
       }
-    }
-    if (stack && guardedLayers.get(stack) !== stack.length) {
-      guardLayers(context, stack);
-      guardedLayers.set(stack, stack.length);
+      if (stack && guardedLayers.get(stack) !== stack.length) {
+        guardLayers(context, stack);
+        guardedLayers.set(stack, stack.length);
+      }
+      checkedStack = stack;
+      checkedLength = stack?.length ?? -1;
     }
     context.watchdog?.add(res);
     next();

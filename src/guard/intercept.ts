@@ -309,12 +309,16 @@ interface Slots {
 function slotsFor(name: string, reparented: boolean, initial: unknown): Slots {
   if (reparented) {
     const values = new WeakMap<Res, unknown>();
+    const read = function (this: Res): unknown {
+      const value = values.get(this);
+      return value === undefined ? initial : value;
+    };
     return {
-      read(this: Res) {
-        const value = values.get(this);
-        return value === undefined ? initial : value;
-      },
-      write: (res, value) => void values.set(res, value),
+      read,
+      // Node's writeHead assigns the status it just read (200 on 200): storing the same value again
+      // would add a WeakMap entry per response (and work for the collector) and change nothing the
+      // getter returns.
+      write: (res, value) => void (Object.is(value, read.call(res)) || values.set(res, value)),
     };
   }
   // One function literal per property: closures of one literal share their inline caches, and a
