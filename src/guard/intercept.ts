@@ -8,7 +8,7 @@ import {
   type MemberSpec,
   type Operation,
 } from '../lifecycle/index.js';
-import { checkLength, contentLengthHeader, declaredLength, lengthInHeaderArgs, parseLength } from './content-length.js';
+import { checkLength, contentLengthHeader, hasLengthHeader, lengthInHeaderArgs, parseLength } from './content-length.js';
 import { defer, raise, reportNotEnded, type GuardContext } from './context.js';
 import { firstAnswerDemand } from './recorder.js';
 import { ensureState, lifecycleOf, stateOf, type ResponseState } from './state.js';
@@ -152,7 +152,7 @@ function wrapMethod(context: GuardContext, spec: MemberSpec, original: Method): 
       stateOf(this) === undefined &&
       !this.headersSent &&
       !this.writableEnded &&
-      !(checksLength && declaredLength(this, undefined) !== undefined)
+      !(checksLength && hasLengthHeader(this))
     ) {
       const previous = active;
       active = this;
