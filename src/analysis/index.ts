@@ -49,16 +49,16 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findCandidates, paramVariable } from './candidates.js';
 import { Collector } from './collect.js';
+import { LazyFunctionAnalysis } from './function-analysis.js';
 import { isMemberKey } from './member-keys.js';
 import { MemberResponses } from './member-responses.js';
 import { handlerInfo, isFunctionNode, type HandlerContext, type HandlerInfo } from './handlers.js';
 import type { Frame } from './ops.js';
-import { ownAnswers } from './own-answers.js';
 import { resolverOf } from './references.js';
 import { typeServicesOf, typeVerdictOf } from './response-types.js';
 import { Solver, type Violation } from './solve.js';
 import { isErrorListenerResponse } from './start-states.js';
-import { CERTAINTY, isAfterKey, type Certainty, type ResponseKey } from './state.js';
+import type { Certainty, ResponseKey } from './state.js';
 
 export type { Violation } from './solve.js';
 export type { Certainty, ResponseKey, Origin } from './state.js';
@@ -190,39 +190,9 @@ class Engine {
       isResponse: (key) => this.isResponse(key),
       paramVariable: (fn, index) => this.paramVariable(fn, index),
     });
-    const functions: FunctionAnalysis[] = this.frames.map((frame) => {
-      const solved = solver.solve(frame);
-      // Member responses get the state rules only: they are not variables, and not in `responses`.
-      const responses = [...solved.keys].filter((key) => !isMemberKey(key) && this.isResponse(key));
-      const exitState = (exit: FunctionExit, response: ResponseKey): ResponseExitState =>
-        exit.responses.get(response) ?? { sent: 'no', ended: 'no', nextCalled: 'no', handedOff: 'no', answered: 'no' };
-      return {
-        node: frame.node,
-        codePath: frame.codePath,
-        handler: isFunctionNode(frame.node) ? handlerInfo(frame.node, this.ctx) : undefined,
-        touchesResponse: responses.length > 0,
-        responses,
-        violations: solved.violations,
-        exits: solved.exits.map((exit) => ({
-          segment: exit.segment,
-          returnNode: exit.returnNode,
-          responses: new Map(
-            [...exit.state].filter(([key]) => !isAfterKey(key)).map(([key, ks]) => [
-              key,
-              {
-                sent: CERTAINTY[ks.sent] as Certainty,
-                ended: CERTAINTY[ks.ended] as Certainty,
-                nextCalled: CERTAINTY[ks.next] as Certainty,
-                handedOff: CERTAINTY[ks.handedOff] as Certainty,
-                answered: CERTAINTY[ks.answered] as Certainty,
-              },
-            ]),
-          ),
-        })),
-        ownAnswers: ownAnswers(frame),
-        exitState,
-      };
-    });
+    // Member responses get the state rules only: they are not variables, and not in `responses`.
+    const isResponseVariable = (key: ResponseKey): boolean => !isMemberKey(key) && this.isResponse(key);
+    const functions: FunctionAnalysis[] = this.frames.map((frame) => new LazyFunctionAnalysis(frame, solver, this.ctx, isResponseVariable));
     const file: FileAnalysis = {
       functions,
       responseOf: (handler) => this.paramVariable(handler.node, handler.responseIndex),

@@ -112,6 +112,7 @@ export class Solver {
   private readonly inherits = new Set<TSESTree.Node>();
   /** What the creator did to each response after creating an asynchronous callback, joined over its exits. */
   private readonly afterStates = new Map<TSESTree.Node, Map<ResponseKey, KeyState>>();
+  private readonly keys = new Map<Frame, ReadonlySet<ResponseKey>>();
 
   constructor(private readonly env: SolverEnv) {}
 
@@ -272,6 +273,27 @@ export class Solver {
     return out;
   }
 
+  /**
+   * Every candidate key with an operation on a path from the function's start (dead code after a
+   * `return` aside), without solving: what `FunctionAnalysis.responses` lists.
+   */
+  keysOf(frame: Frame): ReadonlySet<ResponseKey> {
+    const known = this.keys.get(frame);
+    if (known) return known;
+    const keys = new Set<ResponseKey>();
+    if (frame.ops.size > 0) {
+      for (const segment of graphOf(frame.codePath).segments.values()) {
+        for (const op of frame.ops.get(segment.id) ?? []) {
+          if ('key' in op) keys.add(op.key);
+          // A callback created here that uses a response answers for this function too.
+          else if (op.kind === 'capture') for (const key of op.keys) keys.add(key);
+        }
+      }
+    }
+    this.keys.set(frame, keys);
+    return keys;
+  }
+
   private fixpoint(frame: Frame, initial: PathState, recordCaptures: boolean): Run {
     const codePath = frame.codePath;
     // Nothing happens to a response here (most functions of most files): every normal exit is
@@ -287,16 +309,11 @@ export class Solver {
     const catchIn = new Map<TSESTree.TryStatement, PathState>();
     const catchSegments = new Map<TSESTree.TryStatement, Rule.CodePathSegment[]>();
     const { segments, position } = graphOf(codePath);
-    const keys = new Set<ResponseKey>();
+    const keys = this.keysOf(frame);
 
     for (const segment of segments.values()) {
       const tryNode = frame.catchEntry.get(segment.id);
       if (tryNode) catchSegments.set(tryNode, [...(catchSegments.get(tryNode) ?? []), segment]);
-      for (const op of frame.ops.get(segment.id) ?? []) {
-        if ('key' in op) keys.add(op.key);
-        // A callback created here that uses a response answers for this function too.
-        else if (op.kind === 'capture') for (const key of op.keys) keys.add(key);
-      }
     }
 
     const queue = new Worklist(position);
