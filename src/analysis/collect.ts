@@ -93,6 +93,7 @@ type Listener = (...args: never[]) => void;
 export class Collector {
   private readonly stack: Frame[] = [];
   private readonly keyCache = new Map<TSESLint.Scope.Variable, ResponseKey | null>();
+  private readonly nextKeys = new Map<TSESLint.Scope.Variable, ResponseKey | null>();
   /** Functions that pass themselves on with a response (a dispatcher's `next`): see ./reentry.ts. */
   private readonly reentries = new Reentries();
 
@@ -260,7 +261,15 @@ export class Collector {
   /** `next` of a handler: the response key of that handler. */
   private nextKey(id: TSESTree.Identifier): ResponseKey | undefined {
     const variable = this.resolveId(id);
-    const def = variable?.defs[0];
+    if (!variable) return undefined;
+    // Asked for most names of a file that has a response (calls, arguments, captures): once per variable.
+    let key = this.nextKeys.get(variable);
+    if (key === undefined) this.nextKeys.set(variable, (key = this.nextKeyOf(variable) ?? null));
+    return key ?? undefined;
+  }
+
+  private nextKeyOf(variable: TSESLint.Scope.Variable): ResponseKey | undefined {
+    const def = variable.defs[0];
     if (def?.type !== 'Parameter') return undefined;
     const fn = def.node as TSESTree.Node;
     if (!isFunctionNode(fn)) return undefined;
@@ -548,6 +557,8 @@ export class Collector {
     if (seen.has(fn)) return keys;
     seen.add(fn);
     for (const ref of this.ctx.sourceCode.getScope(fn).through) {
+      // A global (`require`, `console`) is no response, `next`, continuation or local function.
+      if (!ref.resolved) continue;
       const id = ref.identifier as TSESTree.Identifier;
       const calls = id.parent?.type === AST_NODE_TYPES.CallExpression && id.parent.callee === id;
       const key = this.nextKey(id) ?? this.keyOfIdentifier(id) ?? (calls ? this.continuationOwner(id) : undefined);
@@ -596,12 +607,18 @@ export class Collector {
 
   // ---- guards ----------------------------------------------------------------------------------
 
-  private readonly pendingTests = new Map<TSESTree.Node, { matchStart: TSESTree.Node; swap: boolean }>();
+  /** Tests worth a branch, from their start to their exit, with what was read off them at the start (pure in the AST). */
+  private readonly pendingTests = new Map<
+    TSESTree.Node,
+    { matchStart: TSESTree.Node; swap: boolean; whenTrue: readonly Assumption[]; whenFalse: readonly Assumption[]; test: Condition }
+  >();
 
   private guard(test: TSESTree.Node, matchStart: TSESTree.Node, swap: boolean): void {
-    const guards = assumptionsOf(test, true, this.resolveId).length > 0 || assumptionsOf(test, false, this.resolveId).length > 0;
-    if (!guards && this.conditionOf(test).kind === 'opaque') return;
-    this.pendingTests.set(test, { matchStart, swap });
+    const whenTrue = assumptionsOf(test, true, this.resolveId);
+    const whenFalse = assumptionsOf(test, false, this.resolveId);
+    const condition = this.conditionOf(test);
+    if (whenTrue.length === 0 && whenFalse.length === 0 && condition.kind === 'opaque') return;
+    this.pendingTests.set(test, { matchStart, swap, whenTrue, whenFalse, test: condition });
   }
 
   private conditionOf(test: TSESTree.Node): Condition {
@@ -651,9 +668,9 @@ export class Collector {
     this.pendingTests.delete(node);
     const frame = this.top();
     if (!frame) return;
-    const whenTrue = this.resolveAssumptions(assumptionsOf(node, true, this.resolveId));
-    const whenFalse = this.resolveAssumptions(assumptionsOf(node, false, this.resolveId));
-    const test = this.conditionOf(node);
+    const whenTrue = this.resolveAssumptions(pending.whenTrue);
+    const whenFalse = this.resolveAssumptions(pending.whenFalse);
+    const test = pending.test;
     for (const atom of new Set(atomsOf(test))) {
       frame.atomTests.set(atom, (frame.atomTests.get(atom) ?? 0) + 1);
       if (isMemberAtom(atom)) frame.memberConditions = true;

@@ -306,6 +306,8 @@ export function handlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo 
 }
 
 function computeHandlerInfo(fn: FunctionNode, ctx: HandlerContext): HandlerInfo | undefined {
+  // Most functions of a file (`() => …` callbacks): no parameter can be a response.
+  if (fn.params.length === 0) return undefined;
   const params = fn.params.map((p) => identifierParam(p));
   const names = params.map((p) => p?.name);
   const registration = registrationOf(fn);

@@ -77,7 +77,7 @@ function isSubset<T>(small: ReadonlySet<T>, big: ReadonlySet<T>): boolean {
 
 export function joinKey(a: KeyState, b: KeyState): KeyState {
   if (a === b) return a;
-  return {
+  const joined: KeyState = {
     sent: joinTri(a.sent, b.sent),
     ended: joinTri(a.ended, b.ended),
     next: joinTri(a.next, b.next),
@@ -88,17 +88,42 @@ export function joinKey(a: KeyState, b: KeyState): KeyState {
     endedBy: union(a.endedBy, b.endedBy),
     nextBy: union(a.nextBy, b.nextBy),
   };
+  // `a` already covers `b`: keep `a` (see joinState).
+  return sameFields(joined, a) ? a : joined;
+}
+
+/** Every field the same value (the origin sets the same objects). */
+function sameFields(x: KeyState, y: KeyState): boolean {
+  return (
+    x.sent === y.sent &&
+    x.ended === y.ended &&
+    x.next === y.next &&
+    x.handedOff === y.handedOff &&
+    x.reported === y.reported &&
+    x.answered === y.answered &&
+    x.sentBy === y.sentBy &&
+    x.endedBy === y.endedBy &&
+    x.nextBy === y.nextBy
+  );
 }
 
 /** Join of two states; `undefined` is "not reached" (bottom). */
 export function joinState(a: PathState | undefined, b: PathState | undefined): PathState | undefined {
   if (a === undefined) return b;
   if (b === undefined || a === b) return a;
-  const out = new Map<ResponseKey, KeyState>();
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    out.set(key, joinKey(a.get(key) ?? OPEN, b.get(key) ?? OPEN));
+  // Joins on the fixpoint's hot path: no key arrays, and `a` itself when the join adds nothing to
+  // it (most merges meet a state that already covers the other), so later `sameState` calls meet
+  // the same object and the heap is not filled with copies.
+  let out: Map<ResponseKey, KeyState> | undefined;
+  for (const [key, ka] of a) {
+    const joined = joinKey(ka, b.get(key) ?? OPEN);
+    if (joined !== ka) (out ??= new Map(a)).set(key, joined);
   }
-  return out;
+  for (const [key, kb] of b) {
+    if (a.has(key)) continue;
+    (out ??= new Map(a)).set(key, joinKey(OPEN, kb));
+  }
+  return out ?? a;
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
@@ -126,9 +151,8 @@ function sameKey(a: KeyState, b: KeyState): boolean {
 export function sameState(a: PathState | undefined, b: PathState | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    if (!sameKey(a.get(key) ?? OPEN, b.get(key) ?? OPEN)) return false;
-  }
+  for (const [key, ka] of a) if (!sameKey(ka, b.get(key) ?? OPEN)) return false;
+  for (const [key, kb] of b) if (!a.has(key) && !sameKey(OPEN, kb)) return false;
   return true;
 }
 

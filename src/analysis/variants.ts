@@ -46,6 +46,8 @@ export function joinAll(variants: Variants | undefined): PathState | undefined {
 export function sameVariants(a: Variants | undefined, b: Variants | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined || a.length !== b.length) return false;
+  // One variant each (most segments): equal states know the same conditions, no signatures needed.
+  if (a.length === 1) return sameState(a[0], b[0]);
   const bySignature = new Map(b.map((state) => [signature(state), state]));
   return a.every((state) => sameState(state, bySignature.get(signature(state))));
 }

@@ -3,10 +3,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   const out: TSESTree.Node[] = [];
-  for (const [field, value] of Object.entries(node)) {
-    if (field === 'parent' || value === null || typeof value !== 'object') continue;
-    const items: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of items) if (isNode(item)) out.push(item);
+  // `for…in` and a read per field: `Object.entries` built a pair per field of every node walked
+  // (the biggest allocation of require-end's Express 4 walk on the real-code corpus).
+  const fields = node as unknown as Record<string, unknown>;
+  for (const field in fields) {
+    if (field === 'parent') continue;
+    const value = fields[field];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) out.push(value);
   }
   return out;
 }
