@@ -9,7 +9,7 @@ import type { Rule } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { IRRELEVANT_MEMBERS, PSEUDO_OPERATIONS, memberSpec, operationOf, type MemberSpec, type Operation } from '../lifecycle/index.js';
-import { declaredVariable } from '../util/ast.js';
+import { unwrapChain } from '../util/ast.js';
 import { localFunctionOf, type Candidates } from './candidates.js';
 import type { MemberResponses } from './member-responses.js';
 import { bindCallOf } from './this-binding.js';
@@ -17,12 +17,13 @@ import { passesOnByEvent, stopsChain } from './chain-conventions.js';
 import { addInfeasible, loopThatRunsOnce } from './infeasible-edges.js';
 import { GUARD_TEST_EXIT, assumptionsOf, type Assumption } from './guards.js';
 import { atomsOf, conditionOf, isMemberAtom, type Condition } from './conditions.js';
-import { calleeName, handlerInfo, isFunctionNode, unwrapTs, type FunctionNode, type HandlerContext } from './handlers.js';
+import { calleeName, isFunctionNode, unwrapTs, type FunctionNode, type HandlerContext } from './handlers.js';
 import { isLoggingCall, isNoOpCallee } from './no-op-callees.js';
 import { Reentries } from './reentry.js';
 import { looksLikeResponder } from './responder-names.js';
 import { savedOriginalCall, type SavedOriginalCall } from './saved-originals.js';
 import { startFactsOf } from './start-states.js';
+import { responseOfHandlerParam, tornDownResponse, type ResponseLookup } from './connection-teardown.js';
 import type { Branch, Frame, Op, ResolvedAssumption } from './ops.js';
 import type { Resolver } from './references.js';
 import type { Origin, ResponseKey } from './state.js';
@@ -182,13 +183,7 @@ export class Collector {
   }
 
   private startFacts(fn: FunctionNode): ReturnType<typeof startFactsOf> {
-    return startFactsOf(fn, {
-      ctx: this.ctx,
-      resolve: this.resolveId,
-      keyOf: (id) => this.keyOfIdentifier(id),
-      keyOfVariable: (variable) => this.keyOfVariable(variable),
-      errorHandlersMaybeSent: this.options.errorHandlersMaybeSent,
-    });
+    return startFactsOf(fn, { ...this.lookup, errorHandlersMaybeSent: this.options.errorHandlersMaybeSent });
   }
 
   private enter(segment: Rule.CodePathSegment, node: TSESTree.Node): void {
@@ -258,25 +253,26 @@ export class Collector {
     return undefined;
   }
 
+  private lookupMade: ResponseLookup | undefined;
+
+  /** How ./start-states.ts and ./connection-teardown.ts find tracked responses (made once the constructor ran). */
+  private get lookup(): ResponseLookup {
+    return (this.lookupMade ??= {
+      ctx: this.ctx,
+      resolve: this.resolveId,
+      keyOf: (id) => this.keyOfIdentifier(id),
+      keyOfVariable: (variable) => this.keyOfVariable(variable),
+    });
+  }
+
   /** `next` of a handler: the response key of that handler. */
   private nextKey(id: TSESTree.Identifier): ResponseKey | undefined {
     const variable = this.resolveId(id);
     if (!variable) return undefined;
     // Asked for most names of a file that has a response (calls, arguments, captures): once per variable.
     let key = this.nextKeys.get(variable);
-    if (key === undefined) this.nextKeys.set(variable, (key = this.nextKeyOf(variable) ?? null));
+    if (key === undefined) this.nextKeys.set(variable, (key = responseOfHandlerParam(variable, 'next', this.lookup) ?? null));
     return key ?? undefined;
-  }
-
-  private nextKeyOf(variable: TSESLint.Scope.Variable): ResponseKey | undefined {
-    const def = variable.defs[0];
-    if (def?.type !== 'Parameter') return undefined;
-    const fn = def.node as TSESTree.Node;
-    if (!isFunctionNode(fn)) return undefined;
-    const info = handlerInfo(fn, this.ctx);
-    if (!info || info.next !== def.name) return undefined;
-    const response = declaredVariable(this.ctx.sourceCode, fn, info.response);
-    return response ? this.keyOfVariable(response) : undefined;
   }
 
   /** The response an expression is: a candidate variable, or a member response (`this`, `this.res`, `reply.raw`). */
@@ -350,6 +346,7 @@ export class Collector {
       const namespaceOf = this.namespaceOwner(callee.object);
       if (namespaceOf) this.record({ kind: 'escape', key: namespaceOf, node });
       if (name === 'pipe') this.pipe(node, node.arguments.slice(0, 1), consumed);
+      if (name === 'destroy' && !receiver) this.teardown(node, callee);
     } else if (callee.type === AST_NODE_TYPES.Identifier) {
       const key = this.nextKey(callee);
       if (key && !stopsChain(node)) {
@@ -449,6 +446,15 @@ export class Collector {
     if (spec === undefined && !Object.hasOwn(IRRELEVANT_MEMBERS, name) && this.handsOff(name)) {
       this.record({ kind: 'escape', key: receiver.key, node });
     }
+  }
+
+  /** `req.destroy()`, `res.socket.destroy()`: the response goes with its connection, as on `res.destroy()`. */
+  private teardown(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const key = tornDownResponse(callee.object, this.lookup);
+    const spec = memberSpec('destroy');
+    if (!key || spec?.kind !== 'method') return;
+    const display = `${this.ctx.sourceCode.getText(callee as never)}()`;
+    this.record({ kind: 'member', key, operation: methodOperation(spec, node.arguments), origin: this.origin(node, display) });
   }
 
   /**
@@ -717,11 +723,6 @@ function escapes(node: TSESTree.Node): boolean {
 }
 
 const FINISH: Operation = { effect: 'finish', setsHead: false, writesData: false };
-
-function unwrapChain(node: TSESTree.Node): TSESTree.Node {
-  const inner = unwrapTs(node);
-  return inner.type === AST_NODE_TYPES.ChainExpression ? unwrapTs(inner.expression) : inner;
-}
 
 /** What a call of the method `spec` with these arguments does (`end(chunk)` also writes; `render(v, cb)` hands off). */
 function methodOperation(spec: MemberSpec, args: readonly TSESTree.CallExpressionArgument[]): Operation {

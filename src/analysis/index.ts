@@ -70,7 +70,7 @@ export interface ResponseExitState {
   readonly ended: Certainty;
   readonly nextCalled: Certainty;
   readonly handedOff: Certainty;
-  /** Per path (not joined per property): ended, `next` called, handed off, or a guard saw it sent. */
+  /** Per path (not joined per property): ended, `next` called, handed off, or a guard saw it sent (not after a broken pipe: ./state.ts). */
   readonly answered: Certainty;
 }
 

@@ -11,7 +11,8 @@
  * - the callback of `res.sendFile(path, cb)` / `res.download(path, cb)`: it hears how the transfer
  *   went, and an error (a client that aborted) may come after the head went out; maybe sent;
  * - an `'error'` listener of a stream piped into the response (`src.pipe(res)`, registered after
- *   the pipe): data may have flowed before the error; maybe sent;
+ *   the pipe): data may have flowed before the error; maybe sent, by a pipe that will not end the
+ *   response (`brokenPipe`: a `headersSent` guard there is not an answer, ./state.ts `answeredNow`);
  * - an `'end'` listener of such a source, registered after the pipe (which registered its own
  *   `'end'` listener first): it runs after the pipe ended the response; ended;
  * - the body of an override of `res.end` or `res.write` (`res.end = function (…) {…}`): the code
@@ -28,9 +29,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { declaredVariable, propertyName, throughTs, unwrapTs } from '../util/ast.js';
-import { calleeName, handlerInfo, isFunctionNode, type FunctionNode, type HandlerContext } from './handlers.js';
+import { calleeName, handlerInfo, isFunctionNode, type FunctionNode } from './handlers.js';
 import { memberSpec } from '../lifecycle/index.js';
 import type { Resolver } from './references.js';
+import type { ResponseLookup } from './connection-teardown.js';
 import { OPEN, withKey, type KeyState, type Origin, type PathState, type ResponseKey, type Tri } from './state.js';
 
 /** What a function knows of a response when it starts, whatever state it was created in. */
@@ -54,13 +56,7 @@ const MAYBE_SENT_OVERRIDES = new Set(['end', 'write']);
 const REQ_NAME = /^_?(?:req|request)$/u;
 const RES_NAME = /^_?(?:res|response|rsp|resp)$/u;
 
-export interface StartLookup {
-  readonly ctx: HandlerContext;
-  readonly resolve: Resolver;
-  /** The tracked response an identifier refers to, if any. */
-  readonly keyOf: (id: TSESTree.Identifier) => ResponseKey | undefined;
-  /** The tracked response a variable (a parameter) is, if any. */
-  readonly keyOfVariable: (variable: TSESLint.Scope.Variable) => ResponseKey | undefined;
+export interface StartLookup extends ResponseLookup {
   readonly errorHandlersMaybeSent: boolean;
 }
 
@@ -158,7 +154,7 @@ export function applyStartFacts(
       // The pipe is an asynchronous finisher: at creation it is pending in `endedBy`.
       const pipe = [...ks.endedBy].find((origin) => origin.async && fact.pipedFromSource(origin.node));
       if (!pipe) continue;
-      const origin: Origin = { node: pipe.node, display: pipeDisplay(pipe), statement: undefined };
+      const origin: Origin = { node: pipe.node, display: pipeDisplay(pipe), statement: undefined, ...(fact.event === 'error' ? { brokenPipe: true as const } : {}) };
       const certain: Tri = ks.ended === 2 && [...ks.endedBy].every((o) => o === pipe) ? 2 : 1;
       out = withKey(out, key, startingAt(out.get(key) ?? OPEN, fact.event === 'end' ? certain : 1, fact.event === 'end' ? certain : 0, origin));
     }

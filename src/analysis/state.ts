@@ -26,6 +26,11 @@ export interface Origin {
   readonly guard?: true;
   /** The effect completes later (`sendFile`, `pipe`): callbacks created after it do not inherit it. */
   readonly async?: true;
+  /**
+   * The head went out through `src.pipe(res)` and then `src` failed (its `'error'` listener, see
+   * ./start-states.ts): the pipe will not end the response, so seeing it sent does not answer it.
+   */
+  readonly brokenPipe?: true;
 }
 
 export interface KeyState {
@@ -165,13 +170,18 @@ export function withKey(state: PathState, key: ResponseKey, next: KeyState): Pat
 /**
  * Whether a state written on one path (not a join) answers the request: ended, `next` called or
  * the response handed off for certain, or a guard (`if (res.headersSent) return`) showed that
- * other code already sent it.
+ * other code already sent it. Not in a piped source's `'error'` listener: there the head was sent
+ * by the pipe that just broke, and the response stays open until something ends or destroys it.
  */
 function answeredNow(ks: KeyState): boolean {
   if (ks.ended === 2 || ks.next === 2 || ks.handedOff === 2) return true;
   if (ks.sent !== 2) return false;
-  for (const origin of ks.sentBy) if (origin.guard) return true;
-  return false;
+  let guard = false;
+  for (const origin of ks.sentBy) {
+    if (origin.brokenPipe) return false;
+    if (origin.guard) guard = true;
+  }
+  return guard;
 }
 
 /** After `next()` / `next(err)`. */

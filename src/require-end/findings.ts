@@ -2,7 +2,8 @@
  * `require-end`: which functions must answer the request on every path that returns normally,
  * read from the shared analysis' exits (./../analysis/index.ts). A path is answered when the
  * analysis says so (ended, `next` called or passed on, the response handed to other code, or a
- * guard saw it sent) or when it returns a value the caller may act on (a promise, a result).
+ * guard saw it sent, except in a piped source's `'error'` listener where the pipe that sent it
+ * broke: ../analysis/state.ts) or when it returns a value the caller may act on (a promise, a result).
  *
  * Checked:
  * - registered handlers and middleware (`app.get('/', fn)`, `http.createServer(fn)`): always;

@@ -25,6 +25,12 @@ export function unwrapTs(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The expression inside TS wrappers and an optional chain: `res?.socket` → `res.socket`. */
+export function unwrapChain(node: TSESTree.Node): TSESTree.Node {
+  const inner = unwrapTs(node);
+  return inner.type === AST_NODE_TYPES.ChainExpression ? unwrapTs(inner.expression) : inner;
+}
+
 /** The outermost TS wrapper around `node` (upwards): `res` in `(res as Response).json()` → `res as Response`. */
 export function throughTs(node: TSESTree.Node): TSESTree.Node {
   let current = node;
