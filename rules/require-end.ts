@@ -76,7 +76,8 @@ export default createRule<[Options], 'neverResponds' | 'someNotRespond' | 'swall
       const reported = new Set<unknown>();
       for (const found of findMissingEnds(file, sourceCode)) {
         reported.add(found.fn);
-        const data = found.override ? overrideWording(found.override) : hangData(found.fn, found.key, file, sourceCode);
+        const exitState = found.exit?.responses.get(found.key);
+        const data = found.override ? overrideWording(found.override) : hangData(found.fn, found.key, file, sourceCode, exitState);
         const handler = found.continuation ? continuationName(found.continuation, sourceCode) : data.handler;
         // A hanging exit is reported where the fix goes; a handler that never answers, at its head.
         const at = found.exit ? exitReport(found.fn, found.exit, found.key, sourceCode) : undefined;

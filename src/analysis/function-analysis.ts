@@ -37,6 +37,7 @@ function exitStateOf(ks: KeyState): ResponseExitState {
     nextCalled: CERTAINTY[ks.next] as Certainty,
     handedOff: CERTAINTY[ks.handedOff] as Certainty,
     answered: CERTAINTY[ks.answered] as Certainty,
+    ...([...ks.sentBy].some((origin) => origin.brokenPipe) ? { afterBrokenPipe: true as const } : {}),
   };
 }
 

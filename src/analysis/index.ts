@@ -72,6 +72,8 @@ export interface ResponseExitState {
   readonly handedOff: Certainty;
   /** Per path (not joined per property): ended, `next` called, handed off, or a guard saw it sent (not after a broken pipe: ./state.ts). */
   readonly answered: Certainty;
+  /** The head may be out through a pipe whose source failed (a piped source's `'error'` listener): ending or destroying is the answer. */
+  readonly afterBrokenPipe?: true;
 }
 
 export interface FunctionExit {

@@ -13,6 +13,7 @@ import {
   type FileAnalysis,
   type FunctionExit,
   type FunctionNode,
+  type ResponseExitState,
   type ResponseKey,
 } from '../analysis/index.js';
 import { childNodes } from './child-nodes.js';
@@ -27,18 +28,28 @@ export interface HangData extends Record<string, string> {
   readonly remedy: string;
 }
 
-/** What every require-end hang message says about this function and its response. */
+/**
+ * What every require-end hang message says about this function and its response. On an exit
+ * where the head may be out through a pipe that broke (`exit`'s `afterBrokenPipe`), sending a
+ * response is not the fix: the client is owed the end of a body, so end or destroy the response.
+ */
 export function hangData(
   fn: FunctionNode,
   key: ResponseKey,
   file: FileAnalysis,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  exit?: ResponseExitState,
 ): HangData {
   const next = hasNext(fn, key, file);
+  const brokenPipe = exit?.afterBrokenPipe === true;
   return {
     handler: handlerName(fn, sourceCode),
     unanswered: next ? 'finishes the response or calls `next()`' : 'finishes the response',
-    remedy: next ? 'Send a response (e.g. `res.end()`) or call `next()`' : 'Send a response (e.g. `res.end()`)',
+    remedy: brokenPipe
+      ? `Destroy the response (e.g. \`res.destroy(err)\`)${next ? ', end it or call `next(err)`' : ' or end it'}`
+      : next
+        ? 'Send a response (e.g. `res.end()`) or call `next()`'
+        : 'Send a response (e.g. `res.end()`)',
   };
 }
 

@@ -13,10 +13,11 @@ import { jsTester, lifecycleError, testable } from './testers.js';
 
 const js = jsTester();
 
-const WITHOUT_NEXT = { unanswered: 'finishes the response', remedy: 'Send a response (e.g. `res.end()`)' };
+// The head may be out there: the fix is to destroy or end the response, not to send one.
+const WITHOUT_NEXT = { unanswered: 'finishes the response', remedy: 'Destroy the response (e.g. `res.destroy(err)`) or end it' };
 const WITH_NEXT = {
   unanswered: 'finishes the response or calls `next()`',
-  remedy: 'Send a response (e.g. `res.end()`) or call `next()`',
+  remedy: 'Destroy the response (e.g. `res.destroy(err)`), end it or call `next(err)`',
 };
 /** This callback leaves the request hanging at `line` (a `return`, or the closing brace). */
 const hangs = (line: number, exit: 'returns here' | 'reaches its end', wording = WITHOUT_NEXT) => ({
