@@ -5,7 +5,14 @@
 // hits both alike. Prints the median wall and CPU time of each arm and the plugin's overhead.
 //
 //   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots npm run bench:real:cost [-- --pairs 3]
-import { spawnSync } from 'node:child_process';
+//
+// CPU time on a shared machine moves by ±10% between runs, more than the difference being judged.
+// `--instructions` counts machine instructions instead (valgrind's callgrind, Node single-threaded
+// and with fixed seeds, so a run repeats within about 0.2%), on every Nth corpus file (`--every`,
+// default 5): each arm's count minus the count of an arm that lints no file (start-up).
+//
+//   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots node bench/real/cost.mjs --instructions [--every 5]
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import js from '@eslint/js';
@@ -17,6 +24,10 @@ import { DIST, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from '
 const args = process.argv.slice(2);
 const arm = args.includes('--arm') ? args[args.indexOf('--arm') + 1] : undefined;
 const pairs = args.includes('--pairs') ? Number(args[args.indexOf('--pairs') + 1]) : 3;
+/** Lint every Nth file only. */
+const every = args.includes('--every') ? Number(args[args.indexOf('--every') + 1]) : 1;
+/** Load everything and read the files, lint none: the start-up that `--instructions` subtracts. */
+const dry = args.includes('--dry');
 
 if (!SNAPSHOTS) {
   console.log('bench:real:cost skipped: set RESPONSE_LIFECYCLE_SNAPSHOTS to a folder of fetched snapshots (see bench/real/README.md)');
@@ -30,7 +41,7 @@ function corpusFiles() {
   return loadCorpus().codebases.flatMap((codebase) => {
     const tree = treeOf(codebase, SNAPSHOTS);
     return tree ? codebase.paths.flatMap((p) => filesOf(path.join(tree, p))) : [];
-  });
+  }).filter((_, index) => index % every === 0);
 }
 
 async function runArm(which) {
@@ -50,7 +61,7 @@ async function runArm(which) {
   const cpu = process.cpuUsage();
   const start = performance.now();
   let messages = 0;
-  for (const { file, code } of sources) {
+  for (const { file, code } of dry ? [] : sources) {
     const ts = /ts$/u.test(file);
     const filename = virtualFilename(file, ts);
     let out = linter.verify(code, config(file.endsWith('.cjs') ? 'commonjs' : 'module', ts), { filename });
@@ -61,8 +72,48 @@ async function runArm(which) {
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, files: sources.length, messages };
 }
 
+/** One arm under callgrind; resolves to the instructions it executed. */
+function countInstructions(which, sample, dryRun = false) {
+  const node = [process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable'];
+  const argv = ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...node, import.meta.filename, '--arm', which, '--every', String(sample), ...(dryRun ? ['--dry'] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', argv, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const collected = /Collected : (\d+)/u.exec(err);
+      if (code !== 0 || !collected) return reject(new Error(`arm ${which} under callgrind failed (${code}): ${err.slice(-500)}`));
+      resolve({ instructions: Number(collected[1]), ...JSON.parse(out.trim().split('\n').pop()) });
+    });
+  });
+}
+
+async function instructionRun() {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('bench:real:cost --instructions skipped: valgrind is not installed');
+    return;
+  }
+  const sample = args.includes('--every') ? every : 5;
+  // Two at a time (the counts do not depend on what else runs). Each arm's own start-up (the
+  // plugin arm also loads the plugin) is subtracted, as the CPU figure starts after loading.
+  const [baseStart, pluginStart] = await Promise.all([countInstructions('base', sample, true), countInstructions('plugin', sample, true)]);
+  const [base, withPlugin] = await Promise.all([countInstructions('base', sample), countInstructions('plugin', sample)]);
+  const giga = (n) => `${(n / 1e9).toFixed(3)} G`;
+  const lintBase = base.instructions - baseStart.instructions;
+  const lintPlugin = withPlugin.instructions - pluginStart.instructions;
+  console.log(
+    `every ${sample}th file (${base.files} files), instructions without start-up: eslint:recommended ${giga(lintBase)}; ` +
+      `+ plugin recommended ${giga(lintPlugin)}; overhead ${(((lintPlugin - lintBase) / lintBase) * 100).toFixed(1)}%`,
+  );
+}
+
 if (arm) {
   console.log(JSON.stringify(await runArm(arm)));
+} else if (args.includes('--instructions')) {
+  await instructionRun();
 } else {
   const runs = { base: [], plugin: [] };
   for (let i = 0; i < pairs; i++) {

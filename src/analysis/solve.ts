@@ -367,13 +367,15 @@ export class Solver {
       if (changed) for (const next of segment.nextSegments) enqueue(next);
     }
 
-    // Replay with the converged states to collect violations, once per operation.
+    // Replay with the converged states to collect violations, once per operation. A fresh run
+    // (`recordCaptures` false) is read for its exits only (summaries of local helpers), so it
+    // skips the replay: its violations are never reported.
     const violations: Violation[] = [];
     const reported = new Set<TSESTree.Node>();
     const created = new Map<TSESTree.Node, PathState>();
     // Each segment is replayed once from the join of its variants: refinement happens on edges only,
     // so the variants that reach a segment are already the feasible ones.
-    for (const segment of segments.values()) {
+    for (const segment of recordCaptures ? segments.values() : []) {
       const input = joinAll(entry.get(segment.id));
       if (input === undefined) continue;
       this.run(frame, segment, input, {
@@ -392,14 +394,16 @@ export class Solver {
       });
     }
     for (const [fn, state] of created) this.captureStates.set(fn, state);
-    const joinedExit = new Map([...exit].map(([id, variants]) => [id, joinAll(variants)]));
-    if (recordCaptures) this.recordAfterStates(codePath, joinedExit);
+    // Only the segments that end the function are read: join their variants, not every segment's.
+    const joinedExit = new Map<string, PathState | undefined>();
     const exits: ExitResult[] = [];
     for (const segment of returnedSegments(codePath)) {
-      const state = joinedExit.get(segment.id);
+      const state = joinAll(exit.get(segment.id));
+      joinedExit.set(segment.id, state);
       if (state === undefined) continue;
       exits.push({ segment, returnNode: frame.returns.get(segment.id), state });
     }
+    if (recordCaptures) this.recordAfterStates(codePath, joinedExit);
     return { violations: outermostInChain(violations), exits, keys };
   }
 

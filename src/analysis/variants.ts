@@ -12,8 +12,17 @@ export type Variants = readonly PathState[];
 
 const MAX_VARIANTS = 8;
 
+/** Signatures by state: states are never changed once built, and joins hand the same ones around. */
+const signatures = new WeakMap<PathState, string>();
+
 /** What a variant knows of conditions, as a comparable string (atom id and value). */
 function signature(state: PathState): string {
+  let known = signatures.get(state);
+  if (known === undefined) signatures.set(state, (known = computeSignature(state)));
+  return known;
+}
+
+function computeSignature(state: PathState): string {
   let parts: string[] | undefined;
   for (const [key, ks] of state) {
     if (!isConditionKey(key)) continue;
