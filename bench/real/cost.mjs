@@ -8,8 +8,9 @@
 //
 // CPU time on a shared machine moves by ±10% between runs, more than the difference being judged.
 // `--instructions` counts machine instructions instead (valgrind's callgrind, Node single-threaded
-// and with fixed seeds, so a run repeats within about 0.2%), on every Nth corpus file (`--every`,
-// default 5): each arm's count minus the count of an arm that lints no file (start-up).
+// and with fixed seeds; runs started together agree within 0.2%, see bench/real/README.md for a
+// caveat), on every Nth corpus file (`--every`, default 5): each arm's count minus the count of the
+// same arm reading the same files and linting none (`--dry`, its start-up).
 //
 //   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots node bench/real/cost.mjs --instructions [--every 5]
 import { spawn, spawnSync } from 'node:child_process';
