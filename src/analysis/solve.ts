@@ -227,10 +227,8 @@ export class Solver {
   }
 
   /** Join the after-keys over the normal exits of the paths that created their callbacks. */
-  private recordAfterStates(codePath: Rule.CodePath, exit: ReadonlyMap<string, PathState | undefined>): void {
-    for (const segment of returnedSegments(codePath)) {
-      const state = exit.get(segment.id);
-      if (!state) continue;
+  private recordAfterStates(exits: readonly ExitResult[]): void {
+    for (const { state } of exits) {
       for (const [key, ks] of state) {
         if (!isAfterKey(key)) continue;
         const { afterCallback, of } = key as unknown as { afterCallback: TSESTree.Node; of: ResponseKey };
@@ -395,15 +393,13 @@ export class Solver {
     }
     for (const [fn, state] of created) this.captureStates.set(fn, state);
     // Only the segments that end the function are read: join their variants, not every segment's.
-    const joinedExit = new Map<string, PathState | undefined>();
     const exits: ExitResult[] = [];
     for (const segment of returnedSegments(codePath)) {
       const state = joinAll(exit.get(segment.id));
-      joinedExit.set(segment.id, state);
       if (state === undefined) continue;
       exits.push({ segment, returnNode: frame.returns.get(segment.id), state });
     }
-    if (recordCaptures) this.recordAfterStates(codePath, joinedExit);
+    if (recordCaptures) this.recordAfterStates(exits);
     return { violations: outermostInChain(violations), exits, keys };
   }
 

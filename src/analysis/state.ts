@@ -94,22 +94,7 @@ export function joinKey(a: KeyState, b: KeyState): KeyState {
     nextBy: union(a.nextBy, b.nextBy),
   };
   // `a` already covers `b`: keep `a` (see joinState).
-  return sameFields(joined, a) ? a : joined;
-}
-
-/** Every field the same value (the origin sets the same objects). */
-function sameFields(x: KeyState, y: KeyState): boolean {
-  return (
-    x.sent === y.sent &&
-    x.ended === y.ended &&
-    x.next === y.next &&
-    x.handedOff === y.handedOff &&
-    x.reported === y.reported &&
-    x.answered === y.answered &&
-    x.sentBy === y.sentBy &&
-    x.endedBy === y.endedBy &&
-    x.nextBy === y.nextBy
-  );
+  return sameKey(joined, a) ? a : joined;
 }
 
 /** Join of two states; `undefined` is "not reached" (bottom). */
