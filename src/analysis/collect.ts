@@ -124,6 +124,7 @@ export class Collector {
       // An ordinary call may throw: recorded before its arguments, so the callbacks it creates are
       // not in the state the catch sees (a call that throws does not call them back).
       CallExpression: (node: TSESTree.CallExpression) => {
+        if (!this.active()) return;
         const callee = unwrapChain(node.callee);
         // Loggers and the response's own methods neither throw here (precision) nor change the
         // objects a condition tested.
@@ -131,28 +132,47 @@ export class Collector {
         this.throwPoint(node, true);
         this.mayChangeObjects();
       },
-      'CallExpression:exit': (node: TSESTree.CallExpression) => this.call(node),
+      'CallExpression:exit': (node: TSESTree.CallExpression) => {
+        if (this.active()) this.call(node);
+      },
       'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => {
+        if (!this.active()) return;
         this.throwPoint(node);
         this.mayChangeObjects();
         this.resumed(node);
       },
       'YieldExpression:exit': () => this.mayChangeObjects(),
       'UpdateExpression:exit': () => this.mayChangeObjects(),
-      'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => this.throwPoint(node),
-      'NewExpression:exit': (node: TSESTree.NewExpression) => this.throwPoint(node, true),
-      'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.assignment(node),
+      'ThrowStatement:exit': (node: TSESTree.ThrowStatement) => {
+        if (this.active()) this.throwPoint(node);
+      },
+      'NewExpression:exit': (node: TSESTree.NewExpression) => {
+        if (this.active()) this.throwPoint(node, true);
+      },
+      'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => {
+        if (this.active()) this.assignment(node);
+      },
       'ReturnStatement:exit': (node: TSESTree.ReturnStatement) => {
         const frame = this.top();
         if (frame) for (const segment of frame.current) frame.returns.set(segment.id, node);
       },
-      Identifier: (node: TSESTree.Identifier) => this.identifier(node),
-      ThisExpression: (node: TSESTree.ThisExpression) => this.thisExpression(node),
-      'ArrayExpression:exit': (node: TSESTree.ArrayExpression) => this.iterableExit(node),
-      IfStatement: (node: TSESTree.IfStatement) => this.guard(node.test, node.consequent, false),
-      ConditionalExpression: (node: TSESTree.ConditionalExpression) => this.guard(node.test, node.consequent, false),
+      Identifier: (node: TSESTree.Identifier) => {
+        if (this.active()) this.identifier(node);
+      },
+      ThisExpression: (node: TSESTree.ThisExpression) => {
+        if (this.active()) this.thisExpression(node);
+      },
+      'ArrayExpression:exit': (node: TSESTree.ArrayExpression) => {
+        if (this.active()) this.iterableExit(node);
+      },
+      IfStatement: (node: TSESTree.IfStatement) => {
+        if (this.active()) this.guard(node.test, node.consequent, false);
+      },
+      ConditionalExpression: (node: TSESTree.ConditionalExpression) => {
+        if (this.active()) this.guard(node.test, node.consequent, false);
+      },
       LogicalExpression: (node: TSESTree.LogicalExpression) => {
-        if (node.operator !== '??') this.guard(node.left, node.right, node.operator === '||');
+        if (node.operator !== '??' && this.active()) this.guard(node.left, node.right, node.operator === '||');
       },
       [GUARD_TEST_EXIT]: (node: TSESTree.Node) => this.testExit(node),
     };
@@ -162,14 +182,40 @@ export class Collector {
     return this.stack[this.stack.length - 1];
   }
 
+  /** Operations are collected only where a response can be named (see `Frame.active`). */
+  private active(): boolean {
+    return this.stack[this.stack.length - 1]?.active === true;
+  }
+
+  private candidateOwners: Set<TSESTree.Node> | undefined;
+
+  /**
+   * `node` declares a candidate as a parameter. Every response key is a candidate parameter, a
+   * `const` alias of one, or a member response (./member-responses.ts), so outside the functions
+   * that declare candidates (and the functions nested in them) no expression is a response.
+   */
+  private ownsCandidate(node: TSESTree.Node): boolean {
+    if (!this.candidateOwners) {
+      this.candidateOwners = new Set();
+      for (const variable of this.candidates) {
+        const def = variable.defs[0];
+        if (def?.type === 'Parameter') this.candidateOwners.add(def.node as TSESTree.Node);
+      }
+    }
+    return this.candidateOwners.has(node);
+  }
+
   private start(codePath: Rule.CodePath, node: TSESTree.Node): void {
     const parent = this.top();
-    if (parent && isFunctionNode(node)) this.captures(node);
-    const startFacts = isFunctionNode(node) ? this.startFacts(node) : undefined;
+    const active = parent?.active === true || !this.members.empty || this.ownsCandidate(node);
+    // A function in a dormant scope captures nothing that is a response, and starts with no facts.
+    if (parent?.active && isFunctionNode(node)) this.captures(node);
+    const startFacts = active && isFunctionNode(node) ? this.startFacts(node) : undefined;
     this.stack.push({
       codePath,
       node,
       repeated: isFunctionNode(node) && isIterationCallback(node),
+      active,
       ...(startFacts && startFacts.length > 0 ? { startFacts } : {}),
       ops: new Map(),
       segmentStart: new Map(),

@@ -116,6 +116,11 @@ export interface Frame {
   readonly node: TSESTree.Node;
   /** Callback of `forEach`/`map`/…: its body may run more than once. */
   readonly repeated: boolean;
+  /**
+   * A response can be named here: the function (or one around it) has a candidate parameter, or the
+   * file has member responses. Elsewhere no operation can be on a response, so none is collected.
+   */
+  readonly active: boolean;
   /** What it knows of responses when it starts, beyond where it was created (./start-states.ts). */
   readonly startFacts?: readonly StartFact[];
   readonly ops: Map<string, Op[]>;
