@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const HERE = path.join(ROOT, 'bench/real');
 const CACHE = path.join(ROOT, 'bench/.cache/real');
 export const DIST = process.env.LIFECYCLE_DIST ?? path.join(ROOT, 'dist');

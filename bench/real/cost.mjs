@@ -7,20 +7,26 @@
 //   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots npm run bench:real:cost [-- --pairs 3]
 //
 // CPU time on a shared machine moves by ±10% between runs, more than the difference being judged.
-// `--instructions` counts machine instructions instead (valgrind's callgrind, Node single-threaded
-// and with fixed seeds; runs started together agree within 0.2%, see bench/real/README.md for a
-// caveat), on every Nth corpus file (`--every`, default 5): each arm's count minus the count of the
-// same arm reading the same files and linting none (`--dry`, its start-up).
+// `--instructions` counts machine instructions instead (valgrind's callgrind, fixed hash and random
+// seeds), on every Nth corpus file (`--every`, default 5): each arm's count minus the count of the
+// same arm reading the same files and linting none (`--dry`, its start-up). V8 runs as users run
+// it (compilers and GC helpers on threads of their own), and the figure is given twice: all threads
+// (what CPU time measures) and the main thread (what the wall clock waits for when a core is free
+// for the helpers). Thread timing moves these counts a little: `--runs N` repeats the pair and
+// gives each run and the median. `--predictable` gives the single-threaded count of earlier figures
+// (Node `--single-threaded --predictable`: deterministic, but every optimizing compile then runs on
+// the main thread with V8's timers faked, which inflates the plugin's share; see README.md).
 //
-//   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots node bench/real/cost.mjs --instructions [--every 5]
+//   RESPONSE_LIFECYCLE_SNAPSHOTS=/path/to/snapshots node bench/real/cost.mjs --instructions [--every 5] [--runs 3] [--predictable]
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import { virtualFilename } from '../../scripts/corpus-lint.mjs';
-import { DIST, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from './corpus.mjs';
+import { DIST, ROOT, SNAPSHOTS, filesOf, staleDistWarning, loadCorpus, treeOf } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const arm = args.includes('--arm') ? args[args.indexOf('--arm') + 1] : undefined;
@@ -45,19 +51,40 @@ function corpusFiles() {
   }).filter((_, index) => index % every === 0);
 }
 
+/**
+ * Lints as `eslint .` does: one `ESLint` instance per parser setup (module, CommonJS, script,
+ * TypeScript), each finalizing its config once, so every rule's options are validated once per run.
+ * (`Linter#verify` given a fresh config array per file re-validated every rule's options on every
+ * file: a cost no ESLint run pays, which weighed most on the files where the plugin has nothing to
+ * do. bench/RESULTS.md, issue 15.)
+ */
 async function runArm(which) {
   const plugin = which === 'plugin' ? (await import(path.join(DIST, 'src/index.js'))).default : undefined;
   const rules = { ...js.configs.recommended.rules, ...(plugin ? plugin.configs.recommended.rules : {}) };
-  const config = (sourceType, ts) => [
-    {
-      files: ['**/*.js', '**/*.ts'],
-      ...(plugin ? { plugins: { 'response-lifecycle': plugin } } : {}),
-      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-      languageOptions: { ecmaVersion: 'latest', sourceType, ...(ts ? { parser: tsParser } : {}) },
-      rules,
-    },
-  ];
-  const linter = new Linter({ configType: 'flat' });
+  const instances = new Map();
+  const eslintFor = (sourceType, ts) => {
+    const key = `${sourceType}/${ts}`;
+    let eslint = instances.get(key);
+    if (!eslint) {
+      eslint = new ESLint({
+        cwd: ROOT,
+        ignore: false,
+        overrideConfigFile: true,
+        overrideConfig: [
+          {
+            files: ['**/*.js', '**/*.ts'],
+            ...(plugin ? { plugins: { 'response-lifecycle': plugin } } : {}),
+            linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+            languageOptions: { ecmaVersion: 'latest', sourceType, ...(ts ? { parser: tsParser } : {}) },
+            rules,
+          },
+        ],
+      });
+      instances.set(key, eslint);
+    }
+    return eslint;
+  };
+  const lint = async (code, filePath, sourceType, ts) => (await eslintFor(sourceType, ts).lintText(code, { filePath }))[0].messages;
   const sources = corpusFiles().map((file) => ({ file, code: readFileSync(file, 'utf8') }));
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -65,18 +92,37 @@ async function runArm(which) {
   for (const { file, code } of dry ? [] : sources) {
     const ts = /ts$/u.test(file);
     const filename = virtualFilename(file, ts);
-    let out = linter.verify(code, config(file.endsWith('.cjs') ? 'commonjs' : 'module', ts), { filename });
-    if (out.some((m) => m.fatal) && !ts) out = linter.verify(code, config('script', false), { filename });
+    let out = await lint(code, filename, file.endsWith('.cjs') ? 'commonjs' : 'module', ts);
+    if (out.some((m) => m.fatal) && !ts) out = await lint(code, filename, 'script', false);
     messages += out.length;
   }
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, files: sources.length, messages };
 }
 
-/** One arm under callgrind; resolves to the instructions it executed. */
+/** Instructions of one callgrind output file (one thread). */
+function instructionsIn(file) {
+  const totals = /^(?:summary|totals): (\d+)/mu.exec(readFileSync(file, 'utf8'));
+  return totals ? Number(totals[1]) : 0;
+}
+
+/** One arm under callgrind; resolves to the instructions it executed, in all threads and in the main thread. */
 function countInstructions(which, sample, dryRun = false) {
-  const node = [process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable'];
-  const argv = ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...node, import.meta.filename, '--arm', which, '--every', String(sample), ...(dryRun ? ['--dry'] : [])];
+  const predictable = args.includes('--predictable');
+  const node = [process.execPath, '--hash-seed=1', '--random-seed=1', ...(predictable ? ['--single-threaded', '--predictable'] : [])];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-cost-'));
+  const argv = [
+    '--tool=callgrind',
+    '--separate-threads=yes',
+    `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
+    ...node,
+    import.meta.filename,
+    '--arm',
+    which,
+    '--every',
+    String(sample),
+    ...(dryRun ? ['--dry'] : []),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', argv, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -85,9 +131,16 @@ function countInstructions(which, sample, dryRun = false) {
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      const collected = /Collected : (\d+)/u.exec(err);
-      if (code !== 0 || !collected) return reject(new Error(`arm ${which} under callgrind failed (${code}): ${err.slice(-500)}`));
-      resolve({ instructions: Number(collected[1]), ...JSON.parse(out.trim().split('\n').pop()) });
+      try {
+        const collected = /Collected : (\d+)/u.exec(err);
+        if (code !== 0 || !collected) return reject(new Error(`arm ${which} under callgrind failed (${code}): ${err.slice(-500)}`));
+        // One file per thread, `callgrind.out-01` being the main thread.
+        const files = readdirSync(dir).filter((name) => name.startsWith('callgrind.out')).sort();
+        const main = files.length > 0 ? instructionsIn(path.join(dir, files[0])) : Number(collected[1]);
+        resolve({ instructions: Number(collected[1]), main, ...JSON.parse(out.trim().split('\n').pop()) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }
@@ -98,16 +151,34 @@ async function instructionRun() {
     return;
   }
   const sample = args.includes('--every') ? every : 5;
-  // Two at a time (the counts do not depend on what else runs). Each arm's own start-up (the
-  // plugin arm also loads the plugin) is subtracted, as the CPU figure starts after loading.
-  const [baseStart, pluginStart] = await Promise.all([countInstructions('base', sample, true), countInstructions('plugin', sample, true)]);
-  const [base, withPlugin] = await Promise.all([countInstructions('base', sample), countInstructions('plugin', sample)]);
+  const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1;
   const giga = (n) => `${(n / 1e9).toFixed(3)} G`;
-  const lintBase = base.instructions - baseStart.instructions;
-  const lintPlugin = withPlugin.instructions - pluginStart.instructions;
+  const pct = (base, plugin) => ((plugin - base) / base) * 100;
+  const overheads = { all: [], main: [] };
+  let files = 0;
+  for (let run = 1; run <= runs; run++) {
+    // Two at a time (each count is its own process's). Each arm's own start-up (the plugin arm also
+    // loads the plugin) is subtracted, as the CPU figure starts after loading.
+    const [baseStart, pluginStart] = await Promise.all([countInstructions('base', sample, true), countInstructions('plugin', sample, true)]);
+    const [base, withPlugin] = await Promise.all([countInstructions('base', sample), countInstructions('plugin', sample)]);
+    files = base.files;
+    const lint = (arm, start, field) => arm[field] - start[field];
+    for (const field of ['all', 'main']) {
+      const key = field === 'all' ? 'instructions' : 'main';
+      const lintBase = lint(base, baseStart, key);
+      const lintPlugin = lint(withPlugin, pluginStart, key);
+      overheads[field].push(pct(lintBase, lintPlugin));
+      console.log(
+        `run ${run}, ${field === 'all' ? 'all threads' : 'main thread'}: eslint:recommended ${giga(lintBase)}; ` +
+          `+ plugin recommended ${giga(lintPlugin)}; overhead ${pct(lintBase, lintPlugin).toFixed(1)}%`,
+      );
+    }
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  const mode = args.includes('--predictable') ? 'Node --single-threaded --predictable' : "V8's default threads";
   console.log(
-    `every ${sample}th file (${base.files} files), instructions without start-up: eslint:recommended ${giga(lintBase)}; ` +
-      `+ plugin recommended ${giga(lintPlugin)}; overhead ${(((lintPlugin - lintBase) / lintBase) * 100).toFixed(1)}%`,
+    `every ${sample}th file (${files} files), ${mode}, instructions without start-up, median of ${runs} run(s): ` +
+      `overhead ${median(overheads.all).toFixed(1)}% all threads, ${median(overheads.main).toFixed(1)}% main thread`,
   );
 }
 
