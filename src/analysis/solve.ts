@@ -32,6 +32,7 @@ import {
   markNext,
   markSent,
   sameState,
+  setKey,
   withKey,
   type KeyState,
   type Origin,
@@ -578,10 +579,14 @@ function sequence(first: KeyState, then: KeyState): KeyState {
 
 /** Apply `change` to `key` and to its after-keys present on this path (see `afterKey`). */
 function touch(state: PathState, key: ResponseKey, change: (ks: KeyState) => KeyState): PathState {
-  let out = withKey(state, key, change(state.get(key) ?? OPEN));
-  for (const after of afterKeysOf(key)) {
+  const afterKeys = afterKeysOf(key);
+  if (afterKeys.length === 0) return withKey(state, key, change(state.get(key) ?? OPEN));
+  // One copy for the key and its after-keys.
+  const out = new Map(state);
+  setKey(out, key, change(state.get(key) ?? OPEN));
+  for (const after of afterKeys) {
     const ks = out.get(after);
-    if (ks) out = withKey(out, after, change(ks));
+    if (ks) setKey(out, after, change(ks));
   }
   return out;
 }

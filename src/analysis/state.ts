@@ -147,9 +147,17 @@ export function sameState(a: PathState | undefined, b: PathState | undefined): b
 }
 
 export function withKey(state: PathState, key: ResponseKey, next: KeyState): PathState {
+  // An operation that changes nothing (a second `res.status()` on a path that already set it, a
+  // response already handed off) keeps the state itself: no copy, and later joins meet the same object.
+  if (state.get(key) === next && (next.answered === 2 || !answeredNow(next))) return state;
   const out = new Map(state);
-  out.set(key, next.answered !== 2 && answeredNow(next) ? { ...next, answered: 2 } : next);
+  setKey(out, key, next);
   return out;
+}
+
+/** `withKey` on a copy the caller owns: several keys changed with one copy of the map. */
+export function setKey(state: Map<ResponseKey, KeyState>, key: ResponseKey, next: KeyState): void {
+  state.set(key, next.answered !== 2 && answeredNow(next) ? { ...next, answered: 2 } : next);
 }
 
 /**

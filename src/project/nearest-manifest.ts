@@ -7,7 +7,7 @@
  * A missing, unreadable or invalid package.json, or a file name that is not an absolute path
  * (`<input>`, RuleTester's default, or a virtual name), gives `undefined`: nothing is known.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Manifest {
@@ -40,6 +40,8 @@ function manifestFor(dir: string): Manifest | null {
 function readManifest(file: string): Manifest | null | undefined {
   let text: string;
   try {
+    // Most directories have no package.json: ask without the cost of an ENOENT exception.
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
     text = readFileSync(file, 'utf8');
   } catch {
     return undefined;

@@ -41,8 +41,17 @@ export function uncaughtRejection(
 ): RejectionPoint | undefined {
   if (!fn.async) return undefined;
   if (!registered && fn.parent.type === AST_NODE_TYPES.CallExpression) return undefined;
-  if (PATCHING_PACKAGES.test(sourceCode.text)) return undefined;
+  if (loadsPatch(sourceCode)) return undefined;
   return firstUncaughtPoint(fn, sourceCode, 0);
+}
+
+const patched = new WeakMap<object, boolean>();
+
+/** Whether the file loads a patching package: read once per file, not once per handler. */
+function loadsPatch(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let result = patched.get(sourceCode);
+  if (result === undefined) patched.set(sourceCode, (result = PATCHING_PACKAGES.test(sourceCode.text)));
+  return result;
 }
 
 function firstUncaughtPoint(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): RejectionPoint | undefined {
