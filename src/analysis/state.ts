@@ -74,6 +74,14 @@ function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): ReadonlySet<T> {
   return out;
 }
 
+/** `set` with `item` added: `set` itself when it has it (operations on a path meet the same origin again on every fixpoint pass). */
+function withItem<T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> {
+  if (set.has(item)) return set;
+  const out = new Set(set);
+  out.add(item);
+  return out;
+}
+
 function isSubset<T>(small: ReadonlySet<T>, big: ReadonlySet<T>): boolean {
   if (small.size > big.size) return false;
   for (const item of small) if (!big.has(item)) return false;
@@ -180,18 +188,17 @@ function answeredNow(ks: KeyState): boolean {
 /** After `next()` / `next(err)`. */
 export function markNext(ks: KeyState, origin: Origin): KeyState {
   if (ks.next === 2) return ks;
-  return { ...ks, next: 2, nextBy: union(ks.nextBy, new Set([origin])) };
+  return { ...ks, next: 2, nextBy: withItem(ks.nextBy, origin) };
 }
 
 /** After an operation that puts the head on the wire. */
 export function markSent(ks: KeyState, origin: Origin): KeyState {
   if (ks.sent === 2) return ks;
-  return { ...ks, sent: 2, sentBy: union(ks.sentBy, new Set([origin])) };
+  return { ...ks, sent: 2, sentBy: withItem(ks.sentBy, origin) };
 }
 
 /** After an operation that ends the response on every path (`certain`) or only maybe. */
 export function markEnded(ks: KeyState, origin: Origin, certain: boolean): KeyState {
-  const by = new Set([origin]);
   if (!certain) {
     // A helper that finishes it on some of its paths answers for the rest (it is checked itself).
     return {
@@ -199,16 +206,16 @@ export function markEnded(ks: KeyState, origin: Origin, certain: boolean): KeySt
       answered: 2,
       sent: ks.sent === 2 ? 2 : 1,
       ended: ks.ended === 2 ? 2 : 1,
-      sentBy: ks.sent === 2 ? ks.sentBy : union(ks.sentBy, by),
-      endedBy: ks.ended === 2 ? ks.endedBy : union(ks.endedBy, by),
+      sentBy: ks.sent === 2 ? ks.sentBy : withItem(ks.sentBy, origin),
+      endedBy: ks.ended === 2 ? ks.endedBy : withItem(ks.endedBy, origin),
     };
   }
   return {
     ...ks,
     sent: 2,
     ended: 2,
-    sentBy: ks.sent === 2 ? ks.sentBy : union(ks.sentBy, by),
-    endedBy: ks.ended === 2 ? ks.endedBy : union(ks.endedBy, by),
+    sentBy: ks.sent === 2 ? ks.sentBy : withItem(ks.sentBy, origin),
+    endedBy: ks.ended === 2 ? ks.endedBy : withItem(ks.endedBy, origin),
   };
 }
 
