@@ -134,8 +134,8 @@ function countInstructions(which, sample, dryRun = false) {
       try {
         const collected = /Collected : (\d+)/u.exec(err);
         if (code !== 0 || !collected) return reject(new Error(`arm ${which} under callgrind failed (${code}): ${err.slice(-500)}`));
-        // One file per thread, `callgrind.out-01` being the main thread.
-        const files = readdirSync(dir).filter((name) => name.startsWith('callgrind.out')).sort();
+        // One file per thread, `callgrind.out-01` being the main thread (`callgrind.out` itself stays empty).
+        const files = readdirSync(dir).filter((name) => /^callgrind\.out-\d+$/u.test(name)).sort();
         const main = files.length > 0 ? instructionsIn(path.join(dir, files[0])) : Number(collected[1]);
         resolve({ instructions: Number(collected[1]), main, ...JSON.parse(out.trim().split('\n').pop()) });
       } finally {
@@ -174,7 +174,11 @@ async function instructionRun() {
       );
     }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   const mode = args.includes('--predictable') ? 'Node --single-threaded --predictable' : "V8's default threads";
   console.log(
     `every ${sample}th file (${files} files), ${mode}, instructions without start-up, median of ${runs} run(s): ` +
