@@ -48,6 +48,8 @@ export class LazyFunctionAnalysis implements FunctionAnalysis {
   private responseList: readonly ResponseKey[] | undefined;
   private exitList: readonly FunctionExit[] | undefined;
   private answers: ReadonlySet<ResponseKey> | undefined;
+  /** Whether the frame has an operation that can be a violation: read once, not once per state rule. */
+  private canViolate: boolean | undefined;
 
   constructor(
     private readonly frame: Frame,
@@ -77,7 +79,7 @@ export class LazyFunctionAnalysis implements FunctionAnalysis {
   }
 
   get violations(): readonly Violation[] {
-    return this.solvedRun || mayViolate(this.frame) ? this.solved().violations : [];
+    return this.solvedRun || (this.canViolate ??= mayViolate(this.frame)) ? this.solved().violations : [];
   }
 
   get exits(): readonly FunctionExit[] {
